@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "comply",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "comply", targets: ["comply"]),
+    .library(name: "Comply", targets: ["Comply"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+  ],
+  targets: [
+    // Layers, one way: Model ← Expression ← Rules ← Engine ← Report ← Comply ← comply; Input needs only Model.
+    .target(name: "ComplyModel"),
+    .target(name: "ComplyExpression", dependencies: ["ComplyModel"]),
+    .target(
+      name: "ComplyRules",
+      dependencies: ["ComplyModel", "ComplyExpression", "Yams", .product(name: "Crypto", package: "swift-crypto")]
+    ),
+    .target(name: "ComplyInput", dependencies: ["ComplyModel", "Yams"]),
+    .target(name: "ComplyEngine", dependencies: ["ComplyModel", "ComplyExpression", "ComplyRules", "ComplyInput"]),
+    .target(name: "ComplyReport", dependencies: ["ComplyModel", "ComplyEngine"]),
+    .target(name: "Comply", dependencies: ["ComplyModel", "ComplyRules", "ComplyInput", "ComplyEngine", "ComplyReport"]),
+    .executableTarget(
+      name: "comply",
+      dependencies: ["Comply", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .testTarget(name: "ComplyModelTests", dependencies: ["ComplyModel"]),
+    .testTarget(name: "ComplyExpressionTests", dependencies: ["ComplyExpression"]),
+    .testTarget(name: "ComplyRulesTests", dependencies: ["ComplyRules"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "ComplyInputTests", dependencies: ["ComplyInput"]),
+    .testTarget(name: "ComplyEngineTests", dependencies: ["ComplyEngine"]),
+    .testTarget(name: "ComplyCLITests", dependencies: ["comply"]),
+    .testTarget(name: "BundledRuleTests", dependencies: ["Comply"]),
+  ]
+)

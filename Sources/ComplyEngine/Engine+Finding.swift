@@ -1,0 +1,110 @@
+import ComplyExpression
+import ComplyModel
+import ComplyRules
+
+extension Engine {
+  func finding(_ rule: Rule, _ record: Record, _ bindings: Bindings, _ key: String) -> Finding {
+    var groups: [String: String] = [:]
+    for i in pack.schema.groupFields { groups[pack.schema.fields[i].name] = record.raw[i] ?? "" }
+    let explainer = pack.explainer
+    return Finding(
+      ruleID: rule.id, title: rule.title, severity: rule.severity, confidence: rule.confidence, recordKey: key,
+      source: record.source, groups: groups, message: rule.message.render(bindings),
+      evidence: rule.evidence.map { evidence($0, record, bindings) },
+      decidedBy: explainer.explain(rule.violation.checked, bindings), basis: rule.basis,
+      penalty: penalty(rule, bindings), remedy: rule.remedy, annotations: annotations(rule, bindings))
+  }
+
+  /// A rule's evidence for a record, whatever its verdict (`explain` shows it for clean verdicts too).
+  public func evidence(_ rule: Rule, _ record: Record) -> [Evidence] {
+    let bindings = bindings(for: record)
+    return rule.evidence.map { evidence($0, record, bindings) }
+  }
+
+  func evidence(_ item: EvidenceItem, _ record: Record, _ bindings: Bindings) -> Evidence {
+    let value = item.program.evaluate(bindings)
+    var note: LocalizedText?
+    if let field = item.field {
+      if record.raw[field] == nil {
+        note = LocalizedText(zh: "台账无此列", en: "column missing from the register")
+      } else if case .unknown = record.values[field] {
+        note = LocalizedText(zh: "无法识别", en: "unreadable")
+      } else if case .date(let span) = record.values[field], asOf < span.first {
+        note = LocalizedText(zh: "晚于检查基准日，视为未发生", en: "after as_of, treated as not set")
+      } else if case .date(let span) = record.values[field], asOf < span.last {
+        note = LocalizedText(zh: "月份跨越检查基准日", en: "month straddles as_of")
+      }
+    }
+    let shown: String
+    switch value {
+    case .null: shown = ""
+    case .unknown: shown = ""
+    default: shown = value.description
+    }
+    return Evidence(
+      name: item.name, title: item.title, header: item.field.flatMap { $0 < record.headers.count ? record.headers[$0] : nil },
+      raw: item.field.flatMap { record.raw[$0] }, value: shown, note: note)
+  }
+
+  func penalty(_ rule: Rule, _ bindings: Bindings) -> PenaltyAssessment? {
+    for c in rule.penalty {
+      var assessment = PenaltyAssessment(basis: c.basis ?? rule.basis, range: nil, tiers: [], note: c.note, undeterminedFields: [])
+      if let when = c.when {
+        switch when.evaluate(bindings) {
+        case .bool(true): break
+        case .bool(false): continue
+        case let other:
+          assessment.undeterminedFields = names(other, when)
+          return assessment
+        }
+      }
+      switch range(c.min, c.max, nil, bindings) {
+      case .success(let range): assessment.range = range
+      case .failure(let fields):
+        assessment.undeterminedFields = fields.names
+        return assessment
+      }
+      assessment.tiers = c.tiers.compactMap { try? range($0.min, $0.max, $0.label, bindings).get() }
+      return assessment
+    }
+    return nil
+  }
+
+  private func range(_ min: Program, _ max: Program, _ label: LocalizedText?, _ bindings: Bindings)
+    -> Result<PenaltyAssessment.Range, FieldNames>
+  {
+    let low = min.evaluate(bindings)
+    let high = max.evaluate(bindings)
+    guard case .number(let a) = low, case .number(let b) = high else {
+      return .failure(FieldNames(names(low.isUnknown || low.isNull ? low : high, low.isUnknown || low.isNull ? min : max)))
+    }
+    return .success(PenaltyAssessment.Range(label: label, minYuan: yuan(a), maxYuan: yuan(b)))
+  }
+
+  /// Rounded to the yuan, half away from zero, after clearing binary noise below a millionth.
+  func yuan(_ amount: Double) -> Int64 {
+    Int64(((amount * 1_000_000).rounded() / 1_000_000).rounded(.toNearestOrAwayFromZero))
+  }
+
+  func names(_ value: Value, _ program: Program) -> [String] {
+    var fields = program.checked.fields
+    if case .unknown(let named) = value, !named.isEmpty { fields = named }
+    return fields.map { pack.schema.fields[$0].name }
+  }
+
+  func annotations(_ rule: Rule, _ bindings: Bindings) -> [LocalizedText] {
+    rule.annotations.compactMap { annotation in
+      switch annotation.when.evaluate(bindings) {
+      case .bool(true): annotation.text
+      case .bool(false): nil
+      default: annotation.uncertain
+      }
+    }
+  }
+}
+
+/// Field names, as an error so that a `Result` can carry them.
+struct FieldNames: Error {
+  var names: [String]
+  init(_ names: [String]) { self.names = names }
+}

@@ -1,0 +1,62 @@
+import ComplyModel
+import ComplyRules
+
+/// One violation of one rule by one record, with everything an inspector needs to act on it.
+public struct Finding: Sendable {
+  public var ruleID: String
+  public var title: LocalizedText
+  public var severity: Severity
+  public var confidence: Rule.Confidence
+  public var recordKey: String
+  public var source: RecordSource
+  /// The pack's grouping fields (county, sector) as the register wrote them, by field name.
+  public var groups: [String: String]
+  public var message: LocalizedText
+  public var evidence: [Evidence]
+  /// The comparisons and values that decided the violation.
+  public var decidedBy: [LocalizedText]
+  public var basis: [LawReference]
+  public var penalty: PenaltyAssessment?
+  public var remedy: LocalizedText
+  public var annotations: [LocalizedText]
+}
+
+/// A value shown with a finding, traced to the register: its header, the raw cell and the parsed value.
+public struct Evidence: Sendable, Hashable {
+  public var name: String
+  public var title: LocalizedText
+  /// The register's own header for the column, when the evidence is a field the register has.
+  public var header: String?
+  /// The cell as written.
+  public var raw: String?
+  /// The value as comply read it (`2018-03-01`), empty when not set.
+  public var value: String
+  /// Why a value is not used: after `as_of`, unreadable, or the column is missing.
+  public var note: LocalizedText?
+}
+
+/// A penalty range in yuan, as the case of the rule that applied decides it.
+public struct PenaltyAssessment: Sendable, Hashable {
+  public struct Range: Sendable, Hashable {
+    public var label: LocalizedText?
+    public var minYuan: Int64
+    public var maxYuan: Int64
+  }
+
+  public var basis: [LawReference]
+  /// Nil when a value it needs is not set or unreadable; `undeterminedFields` then names them.
+  public var range: Range?
+  public var tiers: [Range]
+  public var note: LocalizedText?
+  public var undeterminedFields: [String]
+}
+
+/// A rule that could not decide for a record, with the fields that made it so.
+public struct Undetermined: Sendable, Hashable {
+  public var ruleID: String
+  public var recordKey: String
+  public var source: RecordSource
+  public var fields: [String]
+  /// True when every field named is a column the register lacks: reports count these once per file and rule.
+  public var onlyMissingColumns: Bool
+}

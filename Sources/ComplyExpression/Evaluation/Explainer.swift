@@ -1,0 +1,87 @@
+import ComplyModel
+
+/// Says which values and comparisons decided a condition, in both languages:
+/// `开工日期 2018-03-01 < 环评批复日期 2018-04-10`.
+///
+/// It re-walks the checked expression with the `Interpreter`, so it costs nothing on the hot path: the engine
+/// calls it for findings and `explain` only.
+public struct Explainer: Sendable {
+  public var schema: Schema
+  public var definitionTitles: [String: LocalizedText]
+
+  public init(schema: Schema, definitionTitles: [String: LocalizedText] = [:]) {
+    self.schema = schema
+    self.definitionTitles = definitionTitles
+  }
+
+  /// The facts that decided `expr`'s value for these bindings.
+  public func explain(_ expr: CheckedExpr, _ bindings: Bindings) -> [LocalizedText] {
+    let value = Interpreter.evaluate(expr, bindings)
+    switch expr.kind {
+    case .and(let a, let b), .or(let a, let b):
+      let isAnd: Bool
+      if case .and = expr.kind { isAnd = true } else { isAnd = false }
+      let decisive = Value.bool(!isAnd)  // false decides an `and`, true an `or`
+      let children = [a, b]
+      if value == decisive, let first = children.first(where: { Interpreter.evaluate($0, bindings) == decisive }) {
+        return explain(first, bindings)
+      }
+      let relevant = value.isUnknown ? children.filter { Interpreter.evaluate($0, bindings).isUnknown } : children
+      return relevant.flatMap { explain($0, bindings) }
+    case .not(let operand):
+      return explain(operand, bindings)
+    case .definition(_, let body) where body.type == .bool:
+      return explain(body, bindings)
+    case .call(let builtin, let arguments):
+      let described = arguments.map { describe($0, bindings) }
+      if let hook = builtin.explain { return [hook(described, value)] }
+      if arguments.count == 2, let symbol = Explainer.symbol(builtin.name, value) {
+        return [LocalizedText(zh: "\(described[0].zh) \(symbol) \(described[1].zh)", en: "\(described[0].en) \(symbol) \(described[1].en)")]
+      }
+      return [describe(expr, bindings)]
+    default:
+      return [describe(expr, bindings)]
+    }
+  }
+
+  /// An operand as a person reads it: its label and its value.
+  public func describe(_ expr: CheckedExpr, _ bindings: Bindings) -> LocalizedText {
+    let value = Interpreter.evaluate(expr, bindings)
+    let shown = Explainer.render(value)
+    switch expr.kind {
+    case .constant: return shown
+    case .field(let index):
+      let title = schema.fields[index].title
+      return LocalizedText(zh: "\(title.zh) \(shown.zh)", en: "\(title.en) \(shown.en)")
+    case .definition(let name, _):
+      let title = definitionTitles[name] ?? LocalizedText(zh: name, en: name)
+      return LocalizedText(zh: "\(title.zh) \(shown.zh)", en: "\(title.en) \(shown.en)")
+    case .asOf:
+      return LocalizedText(zh: "检查基准日 \(shown.zh)", en: "as_of \(shown.en)")
+    default:
+      return LocalizedText(zh: "\(expr.source) = \(shown.zh)", en: "\(expr.source) = \(shown.en)")
+    }
+  }
+
+  /// A value in a message or an explanation.
+  public static func render(_ value: Value) -> LocalizedText {
+    switch value {
+    case .null: LocalizedText(zh: "（未填写）", en: "(not set)")
+    case .unknown: LocalizedText(zh: "（无法确定）", en: "(unknown)")
+    case .bool(let b): LocalizedText(zh: b ? "是" : "否", en: b ? "yes" : "no")
+    default: LocalizedText(zh: value.description, en: value.description)
+    }
+  }
+
+  /// The operator as it held: `<` when true, `≥` when false.
+  static func symbol(_ name: String, _ value: Value) -> String? {
+    let pairs = ["<": "≥", ">": "≤", "<=": ">", ">=": "<", "=": "≠", "!=": "="]
+    guard let negated = pairs[name] else { return name == "in" ? (value == .bool(false) ? "∉" : "∈") : nil }
+    let shown = name == "<=" ? "≤" : name == ">=" ? "≥" : name == "!=" ? "≠" : name
+    switch value {
+    case .bool(true): return shown
+    case .bool(false): return negated == "<=" ? "≤" : negated
+    default: return "?" + shown
+    }
+  }
+}

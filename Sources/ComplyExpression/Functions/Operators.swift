@@ -1,0 +1,91 @@
+import ComplyModel
+
+/// Comparisons, `in` and arithmetic. Dates compare as intervals, so a month-only date may leave a comparison
+/// unknown (DOMAIN §3).
+enum Operators {
+  static let all: [Builtin] = [
+    comparison("<") { a, b in less(a, b) },
+    comparison(">") { a, b in less(b, a) },
+    comparison("<=") { a, b in less(b, a).map { !$0 } },
+    comparison(">=") { a, b in less(a, b).map { !$0 } },
+    equality("=") { a, b in equal(a, b) },
+    equality("!=") { a, b in equal(a, b).map { !$0 } },
+    Builtin(
+      "in", arity: 2...2,
+      signature: { types in
+        guard case .list(let item) = types[1] else {
+          return types[1] == .any ? .returns(.bool) : .mismatch(argument: 1, message: "expected a list, found \(types[1])")
+        }
+        return types[0].fits(item)
+          ? .returns(.bool) : .mismatch(argument: 0, message: "cannot look for \(types[0]) in a list of \(item)")
+      },
+      implementation: .binary { needle, list in
+        guard case .list(let items) = list else { return .unknownValue }
+        var sawUnknown = false
+        for item in items {
+          switch equal(needle, item) {
+          case true?: return .bool(true)
+          case nil: sawUnknown = true
+          case false?: continue
+          }
+        }
+        return sawUnknown ? .unknownValue : .bool(false)
+      }),
+    arithmetic("+", +),
+    arithmetic("-", -),
+    arithmetic("*", *),
+    Builtin(
+      "/", arity: 2...2, signature: Signatures.fixed([.number, .number], .number),
+      implementation: .binary { a, b in
+        guard case .number(let x) = a, case .number(let y) = b, y != 0 else { return .unknownValue }
+        return .number(x / y)
+      }),
+    Builtin(
+      "neg", arity: 1...1, signature: Signatures.fixed([.number], .number),
+      implementation: .unary { a in
+        guard case .number(let x) = a else { return .unknownValue }
+        return .number(-x)
+      }),
+  ]
+
+  static func comparison(_ symbol: String, _ decide: @escaping @Sendable (Value, Value) -> Bool?) -> Builtin {
+    Builtin(
+      symbol, arity: 2...2, signature: Signatures.same([.number, .date, .text], result: .bool),
+      implementation: .binary { a, b in Value.truth(decide(a, b)) })
+  }
+
+  static func equality(_ symbol: String, _ decide: @escaping @Sendable (Value, Value) -> Bool?) -> Builtin {
+    Builtin(
+      symbol, arity: 2...2, signature: Signatures.same([.number, .date, .text, .bool], result: .bool),
+      implementation: .binary { a, b in Value.truth(decide(a, b)) })
+  }
+
+  static func arithmetic(_ symbol: String, _ op: @escaping @Sendable (Double, Double) -> Double) -> Builtin {
+    Builtin(
+      symbol, arity: 2...2, signature: Signatures.fixed([.number, .number], .number),
+      implementation: .binary { a, b in
+        guard case .number(let x) = a, case .number(let y) = b else { return .unknownValue }
+        return .number(op(x, y))
+      })
+  }
+
+  /// `a < b`, three-valued; nil when undecidable or the operands cannot be compared.
+  static func less(_ a: Value, _ b: Value) -> Bool? {
+    switch (a, b) {
+    case let (.number(x), .number(y)): x < y
+    case let (.date(x), .date(y)): x.isBefore(y)
+    case let (.text(x), .text(y)): x < y
+    default: nil
+    }
+  }
+
+  static func equal(_ a: Value, _ b: Value) -> Bool? {
+    switch (a, b) {
+    case let (.number(x), .number(y)): x == y
+    case let (.date(x), .date(y)): x.isSameDay(as: y)
+    case let (.text(x), .text(y)): x == y
+    case let (.bool(x), .bool(y)): x == y
+    default: nil
+    }
+  }
+}

@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A file or standard input read in chunks into one growing window of bytes.
+///
+/// Readers consume from `start`; `fill` moves what is left to the front and appends a chunk. The window grows
+/// only when one unconsumed piece (a row) is longer than half of it, so memory stays near the chunk size plus
+/// the longest row.
+final class ByteSource {
+  private(set) var buffer: [UInt8]
+  /// The first byte not yet consumed.
+  var start = 0
+  /// One past the last byte read.
+  private(set) var end = 0
+  private(set) var atEOF = false
+  private let fd: Int32
+  private let ownsFD: Bool
+  private let chunkSize: Int
+  let path: String
+
+  /// Opens `path` ("-" is standard input).
+  init(path: String, displayPath: String, chunkSize: Int) throws(InputError) {
+    self.path = displayPath
+    self.chunkSize = chunkSize
+    buffer = [UInt8](repeating: 0, count: chunkSize)
+    if path == "-" {
+      fd = 0
+      ownsFD = false
+    } else {
+      let opened = open(path, O_RDONLY)
+      guard opened >= 0 else { throw .unreadable(path: displayPath, reason: ByteSource.errorText()) }
+      fd = opened
+      ownsFD = true
+    }
+  }
+
+  /// Bytes already in memory, for tests and for transcoded input.
+  init(bytes: [UInt8], displayPath: String) {
+    path = displayPath
+    chunkSize = max(bytes.count, 1)
+    buffer = bytes
+    end = bytes.count
+    atEOF = true
+    fd = -1
+    ownsFD = false
+  }
+
+  deinit {
+    if ownsFD { close(fd) }
+  }
+
+  var available: Int { end - start }
+
+  /// Reads at least one more byte unless at end of file. Returns false at end of file.
+  @discardableResult
+  func fill() throws(InputError) -> Bool {
+    if atEOF { return false }
+    if start > 0 {
+      let pending = end - start
+      if pending > 0 {
+        buffer.withUnsafeMutableBufferPointer { p in
+          guard let base = p.baseAddress else { return }
+          base.update(from: base + start, count: pending)
+        }
+      }
+      start = 0
+      end = pending
+    }
+    if buffer.count - end < chunkSize / 2 || buffer.count - end == 0 {
+      buffer.append(contentsOf: repeatElement(0, count: max(chunkSize, buffer.count)))
+    }
+    while true {
+      let count = buffer.withUnsafeMutableBufferPointer { p -> Int in
+        guard let base = p.baseAddress else { return 0 }
+        return read(fd, base + end, p.count - end)
+      }
+      if count > 0 {
+        end += count
+        return true
+      }
+      if count == 0 {
+        atEOF = true
+        return false
+      }
+      if errno == EINTR { continue }
+      throw .unreadable(path: path, reason: ByteSource.errorText())
+    }
+  }
+
+  /// Reads the rest of the input and returns it all (JSON and YAML that must be transcoded or composed whole).
+  func readAll() throws(InputError) -> [UInt8] {
+    while try fill() {}
+    return Array(buffer[start..<end])
+  }
+
+  private static func errorText() -> String {
+    guard let text = strerror(errno) else { return "error \(errno)" }
+    return String(cString: text)
+  }
+}

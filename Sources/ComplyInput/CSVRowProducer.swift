@@ -1,0 +1,90 @@
+import ComplyModel
+
+/// Reads a CSV register: header row, then one raw row per data row.
+///
+/// Rows are numbered as a spreadsheet shows them: the header is row 1, the first data row is row 2, and blank rows
+/// count. Fully blank rows (every cell empty or white space) are skipped silently, as spreadsheets export trailing
+/// empty rows. A row with a different number of cells than the header is rejected. When a cell past the start of
+/// the file is not valid in the detected encoding, that row is rejected (the file is not given up).
+final class CSVRowProducer: RowProducer {
+  private let scanner: CSVScanner
+  private let decoder: TextDecoder
+  private let path: String
+  private(set) var mapping: HeaderMapping
+  private let width: Int
+  private var row = 1
+  /// (field, column) for every mapped field, in field order.
+  private let mapped: [(field: Int, column: Int)]
+  private let fieldCount: Int
+
+  init(source: ByteSource, schema: Schema, options: ReadOptions) throws(InputError) {
+    path = source.path
+    while source.available < TextDecoder.prefixLength, try source.fill() {}
+    if source.buffer[source.start..<source.start + source.available].starts(with: [0xEF, 0xBB, 0xBF]) {
+      source.start += 3
+    }
+    let prefix = source.buffer[source.start..<source.start + min(source.available, TextDecoder.prefixLength)]
+    decoder = try TextDecoder(
+      detectingFrom: prefix, complete: source.atEOF && prefix.count == source.available,
+      requested: options.encoding, path: path)
+    scanner = CSVScanner(source: source, maxRowBytes: options.maxRowBytes)
+
+    guard try scanner.nextRow() else { throw .noHeader(path: path) }
+    var headers: [String] = []
+    for index in scanner.cells.indices {
+      guard let text = scanner.withCell(index, decoder.decode) else {
+        throw .undecodable(path: path, reason: "header cell \(index + 1) is not valid \(decoder.encoding)")
+      }
+      headers.append(text)
+    }
+    if headers.allSatisfy({ TextNormalization.trimmed($0).isEmpty }) { throw .noHeader(path: path) }
+    width = headers.count
+    mapping = try HeaderMapping(
+      headers: headers, schema: schema, overrides: options.headerOverrides, path: path, headerLine: 1)
+    mapped = mapping.fieldColumns.enumerated().compactMap { field, column in column.map { (field, $0) } }
+    fieldCount = schema.fields.count
+  }
+
+  func nextRow() throws(InputError) -> RawRow? {
+    while try scanner.nextRow() {
+      row += 1
+      let source = RecordSource(path: path, row: row, line: scanner.line)
+      if scanner.unterminated {
+        return .rejected(RowRejection(source: source, reason: "quote opened on this row is never closed"))
+      }
+      if isBlankRow() { continue }
+      guard scanner.cells.count == width else {
+        return .rejected(
+          RowRejection(source: source, reason: "expected \(width) fields, found \(scanner.cells.count)"))
+      }
+      var texts = [String?](repeating: nil, count: fieldCount)
+      for (field, column) in mapped {
+        guard let text = scanner.withCell(column, decoder.decode) else {
+          return .rejected(
+            RowRejection(source: source, reason: "column \(column + 1) is not valid \(decoder.encoding)"))
+        }
+        texts[field] = text
+      }
+      return .cells(row: row, line: scanner.line, texts: texts)
+    }
+    return nil
+  }
+
+  private func isBlankRow() -> Bool {
+    for index in scanner.cells.indices where !scanner.cellIsASCIIBlank(index) {
+      guard let text = scanner.withCell(index, decoder.decode), TextNormalization.trimmed(text).isEmpty else {
+        return false
+      }
+    }
+    return true
+  }
+}
+
+extension TextDecoder.Encoding: CustomStringConvertible {
+  var description: String {
+    switch self {
+    case .utf8: "UTF-8"
+    case .gb18030: "GB18030"
+    }
+  }
+}

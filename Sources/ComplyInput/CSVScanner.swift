@@ -1,0 +1,152 @@
+/// Splits CSV bytes into rows and cells, per RFC 4180, without decoding them.
+///
+/// Quoted cells may hold commas, line breaks and `""` (a quote). Rows end with LF, CRLF or a lone CR. A row may
+/// span chunk boundaries: when a row is incomplete the scanner reads more and scans that row again from its start
+/// (the window doubles for a row longer than half of it, so the cost stays linear).
+///
+/// Leniency, as spreadsheet programs practise it: a quote inside an unquoted cell is literal (`5" pipe`), and
+/// text after a closing quote continues the cell (`"ab"c` is `abc`). A quote left open at the end of the file
+/// makes that row `unterminated`.
+final class CSVScanner {
+  private static let quote = UInt8(ascii: "\"")
+  private static let comma = UInt8(ascii: ",")
+  private static let lf = UInt8(ascii: "\n")
+  private static let cr = UInt8(ascii: "\r")
+
+  let source: ByteSource
+  private let maxRowBytes: Int
+  /// The physical line (1-based) of the next row.
+  private var nextLine = 1
+
+  /// The current row's cells, as byte ranges into `source.buffer`, valid until the next call to `nextRow`.
+  private(set) var cells: [Range<Int>] = []
+  /// Whether each cell of the current row started with a quote (so needs unescaping).
+  private(set) var quoted: [Bool] = []
+  /// The physical line the current row starts on.
+  private(set) var line = 0
+  /// The current row ended inside an open quote at the end of the file.
+  private(set) var unterminated = false
+  private var scratch: [UInt8] = []
+
+  init(source: ByteSource, maxRowBytes: Int) {
+    self.source = source
+    self.maxRowBytes = maxRowBytes
+  }
+
+  /// Moves to the next row; false at the end of the input.
+  func nextRow() throws(InputError) -> Bool {
+    while true {
+      if source.available == 0 {
+        if source.atEOF { return false }
+        try source.fill()
+        continue
+      }
+      if let (next, newlines) = scan() {
+        line = nextLine
+        nextLine += newlines
+        source.start = next
+        return true
+      }
+      if source.available >= maxRowBytes {
+        throw .rowTooLong(path: source.path, line: nextLine, limit: maxRowBytes)
+      }
+      try source.fill()
+    }
+  }
+
+  /// Scans one row from `source.start`: the offset after it and the line breaks it spans, or nil when the bytes
+  /// end before the row does and more may come.
+  private func scan() -> (next: Int, newlines: Int)? {
+    cells.removeAll(keepingCapacity: true)
+    quoted.removeAll(keepingCapacity: true)
+    unterminated = false
+    let atEOF = source.atEOF
+    let end = source.start + source.available
+    return source.buffer.withUnsafeBufferPointer { p -> (Int, Int)? in
+      var i = source.start
+      var newlines = 0
+      while true {
+        let cellStart = i
+        let isQuoted = i < end && p[i] == CSVScanner.quote
+        if isQuoted {
+          var inQuotes = true
+          i += 1
+          while i < end {
+            let b = p[i]
+            if inQuotes {
+              if b == CSVScanner.quote {
+                if i + 1 == end && !atEOF { return nil }
+                if i + 1 < end && p[i + 1] == CSVScanner.quote {
+                  i += 2
+                  continue
+                }
+                inQuotes = false
+              } else if b == CSVScanner.lf {
+                newlines += 1
+              }
+            } else if b == CSVScanner.comma || b == CSVScanner.lf || b == CSVScanner.cr {
+              break
+            } else if b == CSVScanner.quote {
+              inQuotes = true
+            }
+            i += 1
+          }
+          if i == end && inQuotes {
+            guard atEOF else { return nil }
+            unterminated = true
+          }
+        } else {
+          while i < end {
+            let b = p[i]
+            if b == CSVScanner.comma || b == CSVScanner.lf || b == CSVScanner.cr { break }
+            i += 1
+          }
+        }
+        cells.append(cellStart..<i)
+        quoted.append(isQuoted)
+        if i == end { return atEOF ? (end, newlines) : nil }
+        let b = p[i]
+        if b == CSVScanner.comma {
+          i += 1
+          continue
+        }
+        if b == CSVScanner.lf { return (i + 1, newlines + 1) }
+        // CR: CRLF, or a lone CR ending the row.
+        if i + 1 < end { return (p[i + 1] == CSVScanner.lf ? i + 2 : i + 1, newlines + 1) }
+        return atEOF ? (i + 1, newlines + 1) : nil
+      }
+    }
+  }
+
+  /// Calls `body` with the bytes of cell `index`, unquoted and unescaped.
+  func withCell<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    let range = cells[index]
+    return source.buffer.withUnsafeBufferPointer { p in
+      let bytes = UnsafeBufferPointer(rebasing: p[range])
+      guard quoted[index] else { return body(bytes) }
+      scratch.removeAll(keepingCapacity: true)
+      var inQuotes = false
+      var i = 0
+      while i < bytes.count {
+        let b = bytes[i]
+        if b == CSVScanner.quote {
+          if inQuotes && i + 1 < bytes.count && bytes[i + 1] == CSVScanner.quote {
+            scratch.append(b)
+            i += 2
+            continue
+          }
+          inQuotes.toggle()
+        } else {
+          scratch.append(b)
+        }
+        i += 1
+      }
+      return scratch.withUnsafeBufferPointer(body)
+    }
+  }
+
+  /// Whether cell `index` holds only ASCII white space (or nothing).
+  func cellIsASCIIBlank(_ index: Int) -> Bool {
+    source.buffer[cells[index]].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == CSVScanner.quote }
+  }
+}

@@ -1,0 +1,84 @@
+import ComplyModel
+
+/// Types a raw row's cells into a record, and checks its key.
+///
+/// Every typed field is read whatever rules are loaded, so an unreadable cell is reported even when no rule
+/// reads it. Keys are remembered per file to report duplicates: memory grows with the number of distinct keys,
+/// never with the rows' contents.
+struct RecordAssembler {
+  private let schema: Schema
+  private let mapping: HeaderMapping
+  private let path: String
+  private var firstRowByKey: [String: (row: Int, line: Int)] = [:]
+
+  init(schema: Schema, mapping: HeaderMapping, path: String) {
+    self.schema = schema
+    self.mapping = mapping
+    self.path = path
+  }
+
+  /// The events for one row: its diagnostics first, then the record or the rejection.
+  mutating func assemble(row: Int, line: Int, texts: [String?], into events: inout [ReadEvent]) {
+    let source = RecordSource(path: path, row: row, line: line)
+    let location = Location(file: path, line: line, column: 0)
+    let keyField = schema.keyField
+    let keyText = texts[keyField].map { String(TextNormalization.trimmed($0)) } ?? ""
+    if case .blank = schema.parseCell(keyText, field: keyField) {
+      let name = schema.fields[keyField].name
+      events.append(.rejected(RowRejection(source: source, reason: "blank record key (\(name))")))
+      return
+    }
+
+    var values = [Value](repeating: .null, count: texts.count)
+    var raw = [String?](repeating: nil, count: texts.count)
+    for field in texts.indices {
+      guard let text = texts[field] else {
+        values[field] = .unknown(FieldSet(field))
+        continue
+      }
+      let trimmed = String(TextNormalization.trimmed(text))
+      raw[field] = trimmed
+      let factor = mapping.column(for: field).map { mapping.columns[$0].unitFactor } ?? 1
+      switch schema.parseCell(trimmed, field: field, unitFactor: factor) {
+      case .blank:
+        values[field] = .null
+      case .value(let value):
+        values[field] = value
+      case .unreadable(let reason):
+        values[field] = .unknown(FieldSet(field))
+        let header = mapping.header(for: field) ?? schema.fields[field].name
+        let type = RecordAssembler.typeName(schema.fields[field].type)
+        events.append(
+          .diagnostic(
+            .warning(
+              .inputBadValue, "row \(row), column '\(header)': cannot read '\(trimmed)' as \(type) (\(reason))",
+              at: location)))
+      }
+    }
+
+    if let first = firstRowByKey[keyText] {
+      events.append(
+        .diagnostic(
+          .warning(
+            .inputDuplicateKey, "row \(row) repeats \(schema.fields[keyField].name) '\(keyText)' of row \(first.row)",
+            at: location,
+            notes: [
+              Diagnostic.Note("row \(first.row) is here", at: Location(file: path, line: first.line, column: 0))
+            ]
+          )))
+    } else {
+      firstRowByKey[keyText] = (row, line)
+    }
+    events.append(.record(Record(source: source, values: values, raw: raw)))
+  }
+
+  private static func typeName(_ type: FieldType) -> String {
+    switch type {
+    case .text: "text"
+    case .number: "a number"
+    case .date: "a date"
+    case .bool: "yes/no"
+    case .enumeration: "a category"
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Turns register bytes into text, in the encoding detected from the start of the file.
+///
+/// CSV is split into cells on bytes and each cell decoded on its own. That is sound for GB18030 too: the bytes
+/// `\n`, `\r`, `"` and `,` never occur inside its multibyte sequences (trail bytes are 0x30–0x39 or 0x40–0xFE
+/// minus 0x7F). GBK and GB2312 files are GB18030 subsets and read the same way.
+struct TextDecoder {
+  enum Encoding: Hashable {
+    case utf8
+    case gb18030
+  }
+
+  /// Foundation's name for GB18030 (kCFStringEncodingGB_18030_2000).
+  static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+
+  /// How many bytes the detection looks at.
+  static let prefixLength = 64 << 10
+
+  let encoding: Encoding
+
+  init(encoding: Encoding) { self.encoding = encoding }
+
+  /// Chooses the encoding from the first bytes of a file, after any UTF-8 BOM. `complete` says these bytes are
+  /// the whole file, so a multibyte sequence cut at the end is an error rather than an artefact of the prefix.
+  init(detectingFrom prefix: ArraySlice<UInt8>, complete: Bool, requested: InputEncoding, path: String)
+    throws(InputError)
+  {
+    if prefix.starts(with: [0xFF, 0xFE]) || prefix.starts(with: [0xFE, 0xFF]) {
+      throw .undecodable(path: path, reason: "UTF-16 is not supported; save the register as UTF-8 CSV")
+    }
+    let cuts = complete ? [prefix] : TextDecoder.cuts(of: prefix)
+    switch requested {
+    case .utf8:
+      guard cuts.contains(where: TextDecoder.isUTF8) else {
+        throw .undecodable(path: path, reason: "not valid UTF-8 (try --encoding gb18030)")
+      }
+      encoding = .utf8
+    case .gb18030:
+      guard cuts.contains(where: TextDecoder.isGB18030) else {
+        throw .undecodable(path: path, reason: "not valid GB18030")
+      }
+      encoding = .gb18030
+    case .auto:
+      if cuts.contains(where: TextDecoder.isUTF8) {
+        encoding = .utf8
+      } else if cuts.contains(where: TextDecoder.isGB18030) {
+        encoding = .gb18030
+      } else {
+        throw .undecodable(path: path, reason: "neither UTF-8 nor GB18030")
+      }
+    }
+  }
+
+  /// The prefix ending at its last line break (which no multibyte sequence contains), else the prefix less 0–3
+  /// trailing bytes, so that a character cut by the prefix's end does not fail detection.
+  private static func cuts(of prefix: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+    if let newline = prefix.lastIndex(of: 0x0A) { return [prefix[...newline]] }
+    return (0...min(3, prefix.count)).map { prefix.dropLast($0) }
+  }
+
+  private static func isUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+    bytes.withContiguousStorageIfAvailable { String(validating: $0, as: UTF8.self) != nil }
+      ?? (String(validating: Array(bytes), as: UTF8.self) != nil)
+  }
+
+  private static func isGB18030(_ bytes: ArraySlice<UInt8>) -> Bool {
+    String(bytes: bytes, encoding: gb18030) != nil
+  }
+
+  /// The text of `bytes`, or nil when they are not valid in this encoding.
+  func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    switch encoding {
+    case .utf8:
+      return String(validating: bytes, as: UTF8.self)
+    case .gb18030:
+      if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+      return String(bytes: bytes, encoding: TextDecoder.gb18030)
+    }
+  }
+
+  /// The whole input as UTF-8 bytes, for the formats that are parsed whole or byte by byte as UTF-8 (JSON, YAML).
+  func utf8Bytes(_ bytes: [UInt8], path: String) throws(InputError) -> [UInt8] {
+    switch encoding {
+    case .utf8:
+      guard String(validating: bytes, as: UTF8.self) != nil else {
+        throw .undecodable(path: path, reason: "not valid UTF-8 past the start of the file")
+      }
+      return bytes
+    case .gb18030:
+      guard let text = String(bytes: bytes, encoding: TextDecoder.gb18030) else {
+        throw .undecodable(path: path, reason: "not valid GB18030 past the start of the file")
+      }
+      return Array(text.utf8)
+    }
+  }
+}

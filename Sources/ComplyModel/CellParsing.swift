@@ -1,0 +1,92 @@
+/// A register cell read against its field's type.
+public enum ParsedCell: Sendable, Hashable {
+  /// Empty, white space only, or a blank token (`/`, `-`, `—`, `无`), and the field has no default.
+  case blank
+  case value(Value)
+  /// The text cannot be read as the field's type. The reason is English, one line, no final period.
+  case unreadable(String)
+}
+
+extension Schema {
+  /// Reads one cell of field `field` (an index into `fields`).
+  ///
+  /// The text is trimmed of Unicode white space and U+FEFF. A blank cell is `.blank`, unless the field declares a
+  /// `defaultText`, which is then read in its place. `unitFactor` multiplies numbers: it converts the unit a
+  /// header names (`总投资(元)`) into the field's unit (`万元`).
+  public func parseCell<S: StringProtocol>(_ text: S, field: Int, unitFactor: Double = 1) -> ParsedCell {
+    let spec = fields[field]
+    let trimmed = TextNormalization.trimmed(text)
+    if isBlank(trimmed) {
+      guard let defaultText = spec.defaultText else { return .blank }
+      let fallback = TextNormalization.trimmed(defaultText)
+      if isBlank(fallback) { return .blank }
+      return parse(fallback, spec, unitFactor)
+    }
+    return parse(trimmed, spec, unitFactor)
+  }
+
+  /// Whether a trimmed cell means "not set". Blank tokens are compared after NFKC, which is the identity on ASCII.
+  private func isBlank(_ trimmed: Substring) -> Bool {
+    if trimmed.isEmpty { return true }
+    guard !blankTokens.isEmpty, trimmed.utf8.count <= 16 else { return false }
+    let text = String(trimmed)
+    return blankTokens.contains(text) || blankTokens.contains(TextNormalization.nfkc(text))
+  }
+
+  private func parse(_ text: Substring, _ spec: FieldSpec, _ unitFactor: Double) -> ParsedCell {
+    switch spec.type {
+    case .text:
+      return .value(.text(String(text)))
+    case .date:
+      switch DateParsing.read(text) {
+      case .success(let span): return .value(.date(span))
+      case .failure(let failure): return .unreadable(failure.reason)
+      }
+    case .number:
+      guard let number = NumberParsing.parse(text) else { return .unreadable("not a number") }
+      return .value(.number(Schema.convert(number, by: unitFactor)))
+    case .bool:
+      let folded = Schema.fold(text)
+      if trueSpellings.contains(folded) { return .value(.bool(true)) }
+      if falseSpellings.contains(folded) { return .value(.bool(false)) }
+      return .unreadable("not a yes/no value")
+    case .enumeration:
+      if let value = Schema.enumValue(text, in: spec.values) { return .value(.text(value)) }
+      let names = spec.values.map(\.canonical).joined(separator: ", ")
+      return .unreadable("not one of \(names)")
+    }
+  }
+
+  /// The canonical value a spelling stands for. The exact spelling is tried first, so the usual cell never pays
+  /// for normalization.
+  private static func enumValue(_ text: Substring, in values: [EnumValue]) -> String? {
+    for value in values where value.spellings.contains(where: { $0 == text }) || value.canonical == text {
+      return value.canonical
+    }
+    let folded = fold(text)
+    for value in values {
+      if TextNormalization.foldedValue(value.canonical) == folded { return value.canonical }
+      for spelling in value.spellings where TextNormalization.foldedValue(spelling) == folded {
+        return value.canonical
+      }
+    }
+    return nil
+  }
+
+  /// `TextNormalization.foldedValue`, with a fast path for ASCII.
+  private static func fold(_ text: Substring) -> String {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+    return TextNormalization.foldedValue(String(text))
+  }
+
+  /// Multiplies by a unit factor, dividing instead when the factor is the reciprocal of a whole number (`元` →
+  /// `万元` is 1/10,000), so that 1,200 元 becomes exactly the double nearest 0.12 万元.
+  static func convert(_ value: Double, by factor: Double) -> Double {
+    if factor == 1 { return value }
+    if factor > 0 && factor < 1 {
+      let inverse = (1 / factor).rounded()
+      if abs(inverse * factor - 1) < 1e-12 { return value / inverse }
+    }
+    return value * factor
+  }
+}

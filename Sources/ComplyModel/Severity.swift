@@ -1,0 +1,16 @@
+/// How serious a finding or a diagnostic is. Ordered: `notice < warning < error`.
+public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable, Codable {
+  case notice
+  case warning
+  case error
+
+  private var rank: Int {
+    switch self {
+    case .notice: 0
+    case .warning: 1
+    case .error: 2
+    }
+  }
+
+  public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// How register text is compared with a schema: headers, enum spellings, booleans and blank tokens.
+public enum TextNormalization {
+  /// Unicode NFKC: full-width brackets and digits become half-width.
+  public static func nfkc(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+    return text.precomposedStringWithCompatibilityMapping
+  }
+
+  /// A cell trimmed of Unicode white space (U+3000 and U+00A0 included) and U+FEFF.
+  public static func trimmed<S: StringProtocol>(_ text: S) -> Substring {
+    let s = Substring(text)
+    var start = s.unicodeScalars.startIndex
+    var end = s.unicodeScalars.endIndex
+    while start < end, isTrimmable(s.unicodeScalars[start]) { start = s.unicodeScalars.index(after: start) }
+    while end > start {
+      let before = s.unicodeScalars.index(before: end)
+      if !isTrimmable(s.unicodeScalars[before]) { break }
+      end = before
+    }
+    return Substring(s.unicodeScalars[start..<end])
+  }
+
+  static func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isWhitespace || scalar == "\u{FEFF}"
+  }
+
+  /// A value compared with spellings: trimmed, NFKC, ASCII letters lower-cased.
+  public static func foldedValue(_ text: String) -> String {
+    String(nfkc(String(trimmed(text))).map { $0.isASCII ? Character($0.lowercased()) : $0 })
+  }
+
+  /// A header compared with aliases: NFKC, with every white space and line break removed.
+  public static func header(_ text: String) -> String {
+    String(nfkc(text).unicodeScalars.filter { !isTrimmable($0) }.map(Character.init))
+  }
+}

@@ -1,0 +1,21 @@
+import ComplyExpression
+import ComplyModel
+
+/// A loaded, validated and compiled rule pack.
+public struct RulePack: Sendable {
+  public var name: String
+  public var version: String
+  public var formatVersion: Int
+  public var title: LocalizedText
+  public var schema: Schema
+  public var definitions: [String: CheckedExpr]
+  public var definitionTitles: [String: LocalizedText]
+  public var rules: [Rule]
+  /// The folder the pack was loaded from.
+  public var directory: String
+  /// SHA-256 of the pack's files (names and contents, in name order), so a report names the exact rules it used.
+  public var contentHash: String
+  public var exampleAsOf: Day?
+
+  public var explainer: Explainer { Explainer(schema: schema, definitionTitles: definitionTitles) }
+}

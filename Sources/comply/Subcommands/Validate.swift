@@ -1,0 +1,46 @@
+import ArgumentParser
+import Comply
+import ComplyModel
+import ComplyReport
+
+struct Validate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check rule packs: YAML, keys, ids, translations, examples and every expression.",
+    discussion: "Prints file:line:col diagnostics with the source line and a caret. Exits 0 when clean, 2 on any error."
+  )
+
+  @Argument(help: "Pack folders, folders of packs, or rule files (default: the bundled rules).")
+  var paths: [String] = []
+
+  func run() throws {
+    let targets = try RulePaths.resolve(paths)
+    var diagnostics: [Diagnostic] = []
+    var ruleCount = 0
+    for path in targets {
+      let result = PackLoader.load(path)
+      diagnostics += result.diagnostics
+      ruleCount += result.packs.reduce(0) { $0 + $1.rules.count }
+    }
+    var renderer = DiagnosticRenderer(colour: Terminal.colour(for: 1))
+    for diagnostic in diagnostics.sorted() { Terminal.write(renderer.render(diagnostic)) }
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    let warnings = diagnostics.count - errors
+    if errors > 0 {
+      Terminal.write("\(errors) error(s), \(warnings) warning(s)\n")
+      throw ExitStatus.invalidRules.exitCode
+    }
+    Terminal.write("\(ruleCount) rule(s) valid, \(warnings) warning(s)\n")
+  }
+}
+
+/// Rule paths from the command line, or the bundled rules.
+enum RulePaths {
+  static func resolve(_ paths: [String]) throws -> [String] {
+    if !paths.isEmpty { return paths }
+    guard let root = BundledRules.root() else {
+      Terminal.error("error: no rules given and no bundled rules found (set COMPLY_RULES or pass a path)\n")
+      throw ExitStatus.invalidRules.exitCode
+    }
+    return [root]
+  }
+}

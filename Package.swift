@@ -24,7 +24,13 @@ let package = Package(
     .target(name: "ComplyInput", dependencies: ["ComplyModel", "Yams"]),
     .target(name: "ComplyEngine", dependencies: ["ComplyModel", "ComplyExpression", "ComplyRules", "ComplyInput"]),
     .target(name: "ComplyReport", dependencies: ["ComplyModel", "ComplyEngine"]),
-    .target(name: "Comply", dependencies: ["ComplyModel", "ComplyRules", "ComplyInput", "ComplyEngine", "ComplyReport"]),
+    .target(
+      name: "Comply",
+      dependencies: [
+        "ComplyModel", "ComplyRules", "ComplyInput", "ComplyEngine", "ComplyReport",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
     .executableTarget(
       name: "comply",
       dependencies: ["Comply", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -9,7 +9,7 @@ extension Engine {
     let explainer = pack.explainer
     return Finding(
       ruleID: rule.id, title: rule.title, severity: rule.severity, confidence: rule.confidence, recordKey: key,
-      source: record.source, groups: groups, message: rule.message.render(bindings),
+      label: pack.schema.labelField.flatMap { record.raw[$0] } ?? "", source: record.source, groups: groups, message: rule.message.render(bindings),
       evidence: rule.evidence.map { evidence($0, record, bindings) },
       decidedBy: explainer.explain(rule.violation.checked, bindings), basis: rule.basis,
       penalty: penalty(rule, bindings), remedy: rule.remedy, annotations: annotations(rule, bindings))

@@ -81,7 +81,16 @@ public struct Engine: Sendable {
       // Name whatever the rule reads that is not known.
       fields = FieldSet(rule.fields.filter { bindings.values[$0].isUnknown || bindings.values[$0].isNull })
     }
-    let indexes = Array(fields)
+    // A computed value names every field it reads; keep those that are actually in doubt (unreadable, missing,
+    // or a month-only date), when there are any.
+    let doubtful = fields.filter { i in
+      switch bindings.values[i] {
+      case .unknown: return true
+      case .date(let span): return !span.isFullDate
+      default: return false
+      }
+    }
+    let indexes = doubtful.isEmpty ? Array(fields) : doubtful
     return Undetermined(
       ruleID: rule.id, recordKey: key, source: record.source, fields: indexes.map { pack.schema.fields[$0].name },
       onlyMissingColumns: !indexes.isEmpty && indexes.allSatisfy { record.raw[$0] == nil })

@@ -8,6 +8,8 @@ public struct Finding: Sendable {
   public var severity: Severity
   public var confidence: Rule.Confidence
   public var recordKey: String
+  /// The record's name for people (the pack's `label` field), empty when the pack has none.
+  public var label: String
   public var source: RecordSource
   /// The pack's grouping fields (county, sector) as the register wrote them, by field name.
   public var groups: [String: String]

@@ -71,12 +71,17 @@ final class CSVRowProducer: RowProducer {
   }
 
   private func isBlankRow() -> Bool {
-    for index in scanner.cells.indices where !scanner.cellIsASCIIBlank(index) {
-      guard let text = scanner.withCell(index, decoder.decode), TextNormalization.trimmed(text).isEmpty else {
-        return false
+    var undecided: [Int] = []
+    for index in scanner.cells.indices {
+      switch scanner.cellIsBlank(index) {
+      case true: continue
+      case false: return false
+      case nil: undecided.append(index)
       }
     }
-    return true
+    return undecided.allSatisfy { index in
+      scanner.withCell(index, decoder.decode).map { TextNormalization.trimmed($0).isEmpty } ?? false
+    }
   }
 }
 

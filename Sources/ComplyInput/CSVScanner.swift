@@ -145,8 +145,17 @@ final class CSVScanner {
     }
   }
 
-  /// Whether cell `index` holds only ASCII white space (or nothing).
-  func cellIsASCIIBlank(_ index: Int) -> Bool {
-    source.buffer[cells[index]].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == CSVScanner.quote }
+  /// Whether cell `index` is blank: true for nothing but ASCII white space and quotes, false when it holds any
+  /// other ASCII byte, nil when only decoding can tell (non-ASCII bytes, perhaps U+3000).
+  func cellIsBlank(_ index: Int) -> Bool? {
+    var onlyASCII = true
+    for byte in source.buffer[cells[index]] {
+      switch byte {
+      case 0x20, 0x09, 0x0A, 0x0D, CSVScanner.quote: continue
+      case 0x80...: onlyASCII = false
+      default: return false
+      }
+    }
+    return onlyASCII ? true : nil
   }
 }

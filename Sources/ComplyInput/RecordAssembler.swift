@@ -10,11 +10,14 @@ struct RecordAssembler {
   private let mapping: HeaderMapping
   private let path: String
   private var firstRowByKey: [String: (row: Int, line: Int)] = [:]
+  /// Per field, the unit factor of its column (1 when it has none).
+  private let factors: [Double]
 
   init(schema: Schema, mapping: HeaderMapping, path: String) {
     self.schema = schema
     self.mapping = mapping
     self.path = path
+    factors = mapping.fieldColumns.map { column in column.map { mapping.columns[$0].unitFactor } ?? 1 }
   }
 
   /// The events for one row: its diagnostics first, then the record or the rejection.
@@ -38,8 +41,7 @@ struct RecordAssembler {
       }
       let trimmed = String(TextNormalization.trimmed(text))
       raw[field] = trimmed
-      let factor = mapping.column(for: field).map { mapping.columns[$0].unitFactor } ?? 1
-      switch schema.parseCell(trimmed, field: field, unitFactor: factor) {
+      switch schema.parseCell(trimmed, field: field, unitFactor: factors[field]) {
       case .blank:
         values[field] = .null
       case .value(let value):

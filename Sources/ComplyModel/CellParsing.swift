@@ -14,27 +14,29 @@ extension Schema {
   /// `defaultText`, which is then read in its place. `unitFactor` multiplies numbers: it converts the unit a
   /// header names (`总投资(元)`) into the field's unit (`万元`).
   public func parseCell<S: StringProtocol>(_ text: S, field: Int, unitFactor: Double = 1) -> ParsedCell {
-    let spec = fields[field]
     let trimmed = TextNormalization.trimmed(text)
     if isBlank(trimmed) {
-      guard let defaultText = spec.defaultText else { return .blank }
+      guard let defaultText = fields[field].defaultText else { return .blank }
       let fallback = TextNormalization.trimmed(defaultText)
       if isBlank(fallback) { return .blank }
-      return parse(fallback, spec, unitFactor)
+      return parse(fallback, field, unitFactor)
     }
-    return parse(trimmed, spec, unitFactor)
+    return parse(trimmed, field, unitFactor)
   }
 
   /// Whether a trimmed cell means "not set". Blank tokens are compared after NFKC, which is the identity on ASCII.
   private func isBlank(_ trimmed: Substring) -> Bool {
     if trimmed.isEmpty { return true }
     guard !blankTokens.isEmpty, trimmed.utf8.count <= 16 else { return false }
-    let text = String(trimmed)
-    return blankTokens.contains(text) || blankTokens.contains(TextNormalization.nfkc(text))
+    // Tokens are few: comparing bytes beats hashing, which normalizes every string it hashes.
+    for token in blankTokens where token.utf8.elementsEqual(trimmed.utf8) { return true }
+    guard !TextNormalization.isNFKCStable(trimmed) else { return false }
+    return blankTokens.contains(TextNormalization.nfkc(String(trimmed)))
   }
 
-  private func parse(_ text: Substring, _ spec: FieldSpec, _ unitFactor: Double) -> ParsedCell {
-    switch spec.type {
+  // The field is passed by index: copying a FieldSpec out of the array costs a retain per property, per cell.
+  private func parse(_ text: Substring, _ field: Int, _ unitFactor: Double) -> ParsedCell {
+    switch fields[field].type {
     case .text:
       return .value(.text(String(text)))
     case .date:
@@ -51,8 +53,8 @@ extension Schema {
       if falseSpellings.contains(folded) { return .value(.bool(false)) }
       return .unreadable("not a yes/no value")
     case .enumeration:
-      if let value = Schema.enumValue(text, in: spec.values) { return .value(.text(value)) }
-      let names = spec.values.map(\.canonical).joined(separator: ", ")
+      if let value = Schema.enumValue(text, in: fields[field].values) { return .value(.text(value)) }
+      let names = fields[field].values.map(\.canonical).joined(separator: ", ")
       return .unreadable("not one of \(names)")
     }
   }
@@ -73,9 +75,10 @@ extension Schema {
     return nil
   }
 
-  /// `TextNormalization.foldedValue`, with a fast path for ASCII.
+  /// `TextNormalization.foldedValue` of a trimmed text, skipping NFKC where it changes nothing.
   private static func fold(_ text: Substring) -> String {
     if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+    if TextNormalization.isNFKCStable(text) { return String(text) }
     return TextNormalization.foldedValue(String(text))
   }
 

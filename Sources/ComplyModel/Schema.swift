@@ -63,6 +63,8 @@ public struct Schema: Sendable {
   public var keyField: Int
   /// Fields that group records in reports (county, sector).
   public var groupFields: [Int]
+  /// The field that names a record for people (the project name), if any.
+  public var labelField: Int?
   /// Cell texts that mean "blank" (`/`, `-`, `—`, `无`), compared after trimming and NFKC.
   public var blankTokens: Set<String>
   /// Spellings of true and false, compared after NFKC and ASCII case folding.
@@ -72,12 +74,13 @@ public struct Schema: Sendable {
   private var indexByName: [String: Int]
 
   public init(
-    fields: [FieldSpec], keyField: Int, groupFields: [Int] = [], blankTokens: Set<String> = [],
+    fields: [FieldSpec], keyField: Int, groupFields: [Int] = [], labelField: Int? = nil, blankTokens: Set<String> = [],
     trueSpellings: Set<String> = ["是", "y", "true", "1"], falseSpellings: Set<String> = ["否", "n", "false", "0"]
   ) {
     self.fields = fields
     self.keyField = keyField
     self.groupFields = groupFields
+    self.labelField = labelField
     self.blankTokens = blankTokens
     self.trueSpellings = Set(trueSpellings.map(TextNormalization.foldedValue))
     self.falseSpellings = Set(falseSpellings.map(TextNormalization.foldedValue))

@@ -34,7 +34,6 @@ struct PatternTests {
     #expect(matches("水利局", "[\u{4e00}-\u{9fa5}]+局"))
     #expect(matches("水利局", "^[一-龥]{3}$"))
     #expect(!matches("水利局a", "^[一-龥]+$"))
-    #expect(matches("水利局", "^[\\u4e00-\\u9fa5]+$"))
     #expect(matches("地区\u{3000}水利", "区\\s水"))
   }
 
@@ -195,8 +194,7 @@ struct PatternTests {
     ("\\q", "unknown escape '\\q'", 0),
     ("a\\b", "unknown escape '\\b'", 1),
     ("水\\利", "unknown escape '\\利'", 1),
-    ("\\u12", "'\\u' needs exactly 4 hex digits", 0),
-    ("\\ud800", "'\\ud800' is not a Unicode scalar", 0),
+    ("[\\u4e00-\\u9fa5]", "unknown escape '\\u', write the character itself", 1),
     ("a{100}{2}", "'{' follows another quantifier", 6),
     ("(a{100}){100}", "pattern too complex", 8),
     ("((a{100}){100}){2}", "pattern too complex", 9),

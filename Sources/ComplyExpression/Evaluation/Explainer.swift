@@ -51,15 +51,21 @@ public struct Explainer: Sendable {
     switch expr.kind {
     case .constant: return shown
     case .field(let index):
-      let title = schema.fields[index].title
-      return LocalizedText(zh: "\(title.zh) \(shown.zh)", en: "\(title.en) \(shown.en)")
+      return Explainer.label(schema.fields[index].title, shown, value)
     case .definition(let name, _):
-      let title = definitionTitles[name] ?? LocalizedText(zh: name, en: name)
-      return LocalizedText(zh: "\(title.zh) \(shown.zh)", en: "\(title.en) \(shown.en)")
+      return Explainer.label(definitionTitles[name] ?? LocalizedText(zh: name, en: name), shown, value)
     case .asOf:
       return LocalizedText(zh: "检查基准日 \(shown.zh)", en: "as_of \(shown.en)")
     default:
       return LocalizedText(zh: "\(expr.source) = \(shown.zh)", en: "\(expr.source) = \(shown.en)")
+    }
+  }
+
+  /// `开工日期 2018-03-01`, or `环评批复日期（未填写）` when there is no value to show.
+  static func label(_ title: LocalizedText, _ shown: LocalizedText, _ value: Value) -> LocalizedText {
+    switch value {
+    case .null, .unknown: LocalizedText(zh: "\(title.zh)\(shown.zh)", en: "\(title.en) \(shown.en)")
+    default: LocalizedText(zh: "\(title.zh) \(shown.zh)", en: "\(title.en) \(shown.en)")
     }
   }
 

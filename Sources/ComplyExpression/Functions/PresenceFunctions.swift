@@ -62,10 +62,6 @@ enum PresenceFunctions {
 
   static let anyToBool: @Sendable ([ExprType]) -> Builtin.Signature = { _ in .returns(.bool) }
 
-  /// `环评批复日期 未填写` / `eia_approval_date is not set`, or the value when it is set.
-  static func describe(_ argument: LocalizedText, _ result: Value, set: Bool) -> LocalizedText {
-    guard case .bool(let b) = result else { return argument }
-    let isSet = b == set
-    return isSet ? argument : LocalizedText(zh: "\(argument.zh) 未填写", en: "\(argument.en) is not set")
-  }
+  /// The argument as described already says "not set" (`环评批复日期（未填写）`) or shows its value.
+  static func describe(_ argument: LocalizedText, _ result: Value, set: Bool) -> LocalizedText { argument }
 }

@@ -16,7 +16,7 @@ struct PackFile {
 enum PackFileDecoder {
   static let supportedFormat = 1
   static let keys = [
-    "format", "pack", "version", "title", "key", "group_by", "example_as_of", "blank_tokens", "booleans", "laws",
+    "format", "pack", "version", "title", "key", "label", "group_by", "example_as_of", "blank_tokens", "booleans", "laws",
     "fields", "definitions",
   ]
   static let fieldKeys = ["type", "title", "headers", "unit", "units", "values", "default"]
@@ -55,10 +55,11 @@ enum PackFileDecoder {
       return nil
     }
     let key = reader.required("key", &diagnostics).flatMap { fieldIndex($0, "key") }
+    let label = reader.optional("label").flatMap { fieldIndex($0, "label") }
     let groups = Decode.list(reader.optional("group_by"), "group_by", &diagnostics).compactMap { fieldIndex($0, "group_by") }
     if let key {
       pack.schema = Schema(
-        fields: fields, keyField: key, groupFields: groups, blankTokens: blank, trueSpellings: Set(trueSpellings),
+        fields: fields, keyField: key, groupFields: groups, labelField: label, blankTokens: blank, trueSpellings: Set(trueSpellings),
         falseSpellings: Set(falseSpellings))
     }
     for (name, node) in mappingEntries(reader.optional("definitions"), "definitions", &diagnostics) {

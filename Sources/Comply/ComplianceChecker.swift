@@ -1,0 +1,101 @@
+import ComplyEngine
+import ComplyInput
+import ComplyModel
+import ComplyReport
+import ComplyRules
+import Crypto
+import Foundation
+
+/// What `comply check` runs: registers through a pack's rules, events to reporters, a summary at the end.
+public struct CheckOptions: Sendable {
+  public var asOf: Day
+  public var language: Language = .zh
+  /// Rules to judge (all when empty), and rules to leave out.
+  public var only: [String] = []
+  public var excluded: [String] = []
+  public var read = ReadOptions()
+  public var options: [(String, String)] = []
+
+  public init(asOf: Day) { self.asOf = asOf }
+}
+
+/// The façade for the CLI and for embedders: checks registers and reports, never prints or exits.
+public struct ComplianceChecker {
+  public let pack: RulePack
+  public let options: CheckOptions
+  public let engine: Engine
+
+  /// Nil with a message when `only` or `excluded` name a rule the pack does not have.
+  public init(pack: RulePack, options: CheckOptions) throws(SelectionError) {
+    let ids = Set(pack.rules.map(\.id))
+    for id in options.only + options.excluded where !ids.contains(id) {
+      let suggestion = Suggestion.closest(to: id, among: ids).map { " (did you mean '\($0)'?)" } ?? ""
+      throw SelectionError(message: "no rule '\(id)' in pack \(pack.name)\(suggestion)")
+    }
+    let rules = pack.rules.filter {
+      (options.only.isEmpty || options.only.contains($0.id)) && !options.excluded.contains($0.id)
+    }
+    self.pack = pack
+    self.options = options
+    engine = Engine(pack: pack, rules: rules, asOf: options.asOf)
+  }
+
+  public func runInfo(inputs: [String], version: String) -> RunInfo {
+    RunInfo(
+      version: version, asOf: options.asOf, language: options.language, pack: pack, rules: engine.rules,
+      inputs: inputs, options: options.options)
+  }
+
+  /// Checks every input in order, sending events to the reporters. An input that cannot be read is recorded in
+  /// the summary and the run goes on with the next.
+  public func check(_ inputs: [String], reporters: [any Reporter], version: String) -> Summary {
+    let info = runInfo(inputs: inputs, version: version)
+    for reporter in reporters { reporter.start(info) }
+    var summary = Summary()
+    for path in inputs {
+      for reporter in reporters { reporter.beginInput(path) }
+      summary.inputs.append(Summary.Input(path: path == "-" ? "<stdin>" : path))
+      summary.inputs[summary.inputs.count - 1].sha256 = ComplianceChecker.sha256(ofFile: path)
+      let reader: RegisterReader
+      do throws(InputError) {
+        reader = try RegisterReader(path: path, schema: pack.schema, options: options.read)
+      } catch {
+        summary.inputs[summary.inputs.count - 1].failure = error.description
+        for reporter in reporters { reporter.diagnostic(error.diagnostic) }
+        continue
+      }
+      for event in reader {
+        switch event {
+        case .record(let record):
+          let judgement = engine.judge(record)
+          summary.add(judgement)
+          for reporter in reporters { reporter.judged(judgement) }
+        case .rejected(let rejection):
+          summary.inputs[summary.inputs.count - 1].rejected += 1
+          for reporter in reporters { reporter.rejected(rejection) }
+        case .diagnostic(let diagnostic):
+          if diagnostic.severity == .warning { summary.warnings += 1 }
+          for reporter in reporters { reporter.diagnostic(diagnostic) }
+        }
+      }
+      if let failure = reader.failure { summary.inputs[summary.inputs.count - 1].failure = failure.description }
+    }
+    for reporter in reporters { reporter.finish(summary) }
+    return summary
+  }
+
+  /// SHA-256 of a file's bytes, streamed; nil for standard input or an unreadable file.
+  static func sha256(ofFile path: String) -> String? {
+    guard path != "-", let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    var hasher = SHA256()
+    while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+    return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+  }
+}
+
+/// `--rule` or `--exclude` named a rule the pack does not have.
+public struct SelectionError: Error, CustomStringConvertible, Sendable {
+  public var message: String
+  public var description: String { message }
+}

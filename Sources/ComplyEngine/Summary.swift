@@ -1,0 +1,56 @@
+import ComplyModel
+import ComplyRules
+
+/// Counts kept over a run: never records, only totals per input, rule and severity.
+public struct Summary: Sendable {
+  public struct Input: Sendable, Hashable {
+    public var path: String
+    public var records = 0
+    public var rejected = 0
+    /// Why the input could not be read (to the end), if it could not.
+    public var failure: String?
+    public var sha256: String?
+    public init(path: String) { self.path = path }
+  }
+
+  /// Undetermined outcomes caused only by a column the register lacks, counted once per file and rule.
+  public struct MissingColumn: Sendable, Hashable {
+    public var path: String
+    public var ruleID: String
+    public var fields: [String]
+    public var rows: Int
+  }
+
+  public var inputs: [Input] = []
+  public var findingsByRule: [String: Int] = [:]
+  public var findingsBySeverity: [Severity: Int] = [:]
+  public var undeterminedByRule: [String: Int] = [:]
+  public var missingColumns: [MissingColumn] = []
+  public var warnings = 0
+
+  public init() {}
+
+  public var records: Int { inputs.reduce(0) { $0 + $1.records } }
+  public var rejected: Int { inputs.reduce(0) { $0 + $1.rejected } }
+  /// Every record read is judged or rejected: read = judged + rejected.
+  public var read: Int { records + rejected }
+  public var findings: Int { findingsByRule.values.reduce(0, +) }
+  public var undetermined: Int { undeterminedByRule.values.reduce(0, +) }
+
+  public mutating func add(_ judgement: Judgement) {
+    inputs[inputs.count - 1].records += 1
+    for finding in judgement.findings {
+      findingsByRule[finding.ruleID, default: 0] += 1
+      findingsBySeverity[finding.severity, default: 0] += 1
+    }
+    for u in judgement.undetermined {
+      undeterminedByRule[u.ruleID, default: 0] += 1
+      guard u.onlyMissingColumns else { continue }
+      if let i = missingColumns.lastIndex(where: { $0.path == u.source.path && $0.ruleID == u.ruleID && $0.fields == u.fields }) {
+        missingColumns[i].rows += 1
+      } else {
+        missingColumns.append(MissingColumn(path: u.source.path, ruleID: u.ruleID, fields: u.fields, rows: 1))
+      }
+    }
+  }
+}

@@ -1,0 +1,142 @@
+import ComplyEngine
+import ComplyModel
+import ComplyRules
+
+/// The machine report. Findings are written as they are found; what only exists at the end of a run
+/// (undetermined outcomes, rejected rows, inputs with their counts, the summary) comes last.
+///
+/// Shape: `{tool, version, as_of, language, pack, rules, options, findings: [...], undetermined: [...],
+/// rejected_rows: [...], diagnostics: [...], inputs: [...], summary}`; documented in the README.
+public final class JSONReporter: Reporter {
+  private let sink: any OutputSink
+  private var language: Language = .zh
+  private var firstFinding = true
+  private var undetermined: [JSON] = []
+  private var rejected: [JSON] = []
+  private var diagnostics: [JSON] = []
+
+  public init(sink: any OutputSink) { self.sink = sink }
+
+  public func start(_ run: RunInfo) {
+    language = run.language
+    let head: [(String, JSON)] = [
+      ("tool", .string(run.tool)), ("version", .string(run.version)), ("as_of", .string(run.asOf.description)),
+      ("language", .string(run.language.rawValue)),
+      ("pack", .object([
+        ("name", .string(run.pack.name)), ("version", .string(run.pack.version)),
+        ("sha256", .string(run.pack.contentHash)),
+      ])),
+      ("rules", .array(run.rules.map { .string($0.id) })),
+      ("options", .object(run.options.map { ($0.0, JSON.string($0.1)) })),
+    ]
+    var out = "{\n"
+    for (key, value) in head {
+      out += "  "
+      JSON.escape(key, into: &out)
+      out += ": " + value.render() + ",\n"
+    }
+    sink.write(out + "  \"findings\": [")
+  }
+
+  public func beginInput(_ path: String) {}
+
+  public func diagnostic(_ d: Diagnostic) {
+    diagnostics.append(
+      .object([
+        ("severity", .string(d.severity.rawValue)), ("code", .string(d.code.rawValue)), ("message", .string(d.message)),
+        ("path", .optional(d.location?.file)), ("line", d.location.map { .int($0.line) } ?? .null),
+      ]))
+  }
+
+  public func rejected(_ r: RowRejection) {
+    rejected.append(
+      .object([
+        ("path", .string(r.source.path)), ("row", .int(r.source.row)), ("line", .int(r.source.line)),
+        ("reason", .string(r.reason)),
+      ]))
+  }
+
+  public func judged(_ judgement: Judgement) {
+    for u in judgement.undetermined {
+      undetermined.append(
+        .object([
+          ("rule_id", .string(u.ruleID)), ("record_id", .string(u.recordKey)), ("path", .string(u.source.path)),
+          ("row", .int(u.source.row)), ("fields", .array(u.fields.map(JSON.string))),
+          ("missing_column", .bool(u.onlyMissingColumns)),
+        ]))
+    }
+    for finding in judgement.findings {
+      sink.write((firstFinding ? "\n    " : ",\n    ") + JSONReporter.encode(finding, language).render())
+      firstFinding = false
+    }
+  }
+
+  static func encode(_ f: Finding, _ language: Language) -> JSON {
+    let evidence: [(String, JSON)] = f.evidence.map { e in
+      var fields: [(String, JSON)] = [("header", .optional(e.header)), ("raw", .optional(e.raw)), ("value", .string(e.value))]
+      if let note = e.note { fields.append(("note", .string(note[language]))) }
+      return (e.name, .object(fields))
+    }
+    var object: [(String, JSON)] = [
+      ("rule_id", .string(f.ruleID)), ("title", .string(f.title[language])), ("severity", .string(f.severity.rawValue)),
+      ("confidence", .string(f.confidence.rawValue)), ("record_id", .string(f.recordKey)), ("label", .string(f.label)),
+      ("path", .string(f.source.path)), ("row", .int(f.source.row)), ("line", .int(f.source.line)),
+      ("groups", .object(f.groups.sorted { $0.key < $1.key }.map { ($0.key, JSON.string($0.value)) })),
+      ("message", .string(f.message[language])), ("evidence", .object(evidence)),
+      ("decided_by", .array(f.decidedBy.map { .string($0[language]) })),
+      ("basis", .array(f.basis.map { .string($0.text[language]) })),
+    ]
+    object.append(("penalty", f.penalty.map { encode($0, language) } ?? .null))
+    object.append(("remedy", .string(f.remedy[language])))
+    object.append(("annotations", .array(f.annotations.map { .string($0[language]) })))
+    return .object(object)
+  }
+
+  static func encode(_ p: PenaltyAssessment, _ language: Language) -> JSON {
+    func range(_ r: PenaltyAssessment.Range) -> JSON {
+      .object([("label", .optional(r.label?[language])), ("min_yuan", .int(r.minYuan)), ("max_yuan", .int(r.maxYuan))])
+    }
+    return .object([
+      ("basis", .array(p.basis.map { .string($0.text[language]) })),
+      ("min_yuan", p.range.map { .int($0.minYuan) } ?? .null), ("max_yuan", p.range.map { .int($0.maxYuan) } ?? .null),
+      ("tiers", .array(p.tiers.map(range))), ("note", .optional(p.note?[language])),
+      ("undetermined_fields", .array(p.undeterminedFields.map(JSON.string))),
+    ])
+  }
+
+  public func finish(_ summary: Summary) {
+    var out = firstFinding ? "],\n" : "\n  ],\n"
+    let tail: [(String, JSON)] = [
+      ("undetermined", .array(undetermined)), ("rejected_rows", .array(rejected)), ("diagnostics", .array(diagnostics)),
+      ("inputs", .array(summary.inputs.map { input in
+        .object([
+          ("path", .string(input.path)), ("sha256", .optional(input.sha256)), ("records", .int(input.records + input.rejected)),
+          ("judged", .int(input.records)), ("rejected", .int(input.rejected)), ("error", .optional(input.failure)),
+        ])
+      })),
+      ("summary", JSONReporter.encode(summary)),
+    ]
+    for (i, (key, value)) in tail.enumerated() {
+      out += "  "
+      JSON.escape(key, into: &out)
+      out += ": " + value.render(indent: "  ").replacingOccurrences(of: "\n", with: "\n  ")
+      out += i == tail.count - 1 ? "\n" : ",\n"
+    }
+    sink.write(out + "}\n")
+  }
+
+  static func encode(_ s: Summary) -> JSON {
+    .object([
+      ("records_read", .int(s.read)), ("records_judged", .int(s.records)), ("records_rejected", .int(s.rejected)),
+      ("findings", .int(s.findings)),
+      ("findings_by_severity", .object(Severity.allCases.reversed().map { ($0.rawValue, JSON.int(s.findingsBySeverity[$0] ?? 0)) })),
+      ("findings_by_rule", .object(s.findingsByRule.sorted { $0.key < $1.key }.map { ($0.key, JSON.int($0.value)) })),
+      ("undetermined", .int(s.undetermined)),
+      ("undetermined_by_rule", .object(s.undeterminedByRule.sorted { $0.key < $1.key }.map { ($0.key, JSON.int($0.value)) })),
+      ("missing_columns", .array(s.missingColumns.map {
+        .object([("path", .string($0.path)), ("rule_id", .string($0.ruleID)), ("fields", .array($0.fields.map(JSON.string))), ("rows", .int($0.rows))])
+      })),
+      ("warnings", .int(s.warnings)),
+    ])
+  }
+}

@@ -1,0 +1,54 @@
+import ComplyEngine
+import ComplyModel
+import ComplyRules
+
+/// What a report records about the run that produced it, so that it can serve as evidence and be reproduced.
+public struct RunInfo: Sendable {
+  public var tool: String
+  public var version: String
+  public var asOf: Day
+  public var language: Language
+  public var pack: RulePack
+  /// The rules judged, in order.
+  public var rules: [Rule]
+  public var inputs: [String]
+  /// The options used, as given on the command line (name → value).
+  public var options: [(String, String)]
+
+  public init(
+    tool: String = "comply", version: String, asOf: Day, language: Language, pack: RulePack, rules: [Rule],
+    inputs: [String], options: [(String, String)]
+  ) {
+    self.tool = tool
+    self.version = version
+    self.asOf = asOf
+    self.language = language
+    self.pack = pack
+    self.rules = rules
+    self.inputs = inputs
+    self.options = options
+  }
+}
+
+/// A report format. It receives the run as a stream of events, in order, and writes as it goes; only formats
+/// that aggregate keep findings (never input rows).
+public protocol Reporter: AnyObject {
+  func start(_ run: RunInfo)
+  func beginInput(_ path: String)
+  func diagnostic(_ diagnostic: Diagnostic)
+  func judged(_ judgement: Judgement)
+  func rejected(_ rejection: RowRejection)
+  func finish(_ summary: Summary)
+}
+
+/// Where reporters write: a file, standard output, or a buffer in tests.
+public protocol OutputSink: AnyObject {
+  func write(_ text: String)
+}
+
+/// Collects output in memory (tests, golden files).
+public final class StringSink: OutputSink {
+  public private(set) var text = ""
+  public init() {}
+  public func write(_ text: String) { self.text += text }
+}

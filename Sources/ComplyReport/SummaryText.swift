@@ -1,0 +1,55 @@
+import ComplyEngine
+import ComplyModel
+import ComplyRules
+
+/// The closing summary of the text report: records read, judged and rejected; findings by severity and rule;
+/// undetermined outcomes; rejected rows and input problems.
+struct SummaryText {
+  var summary: Summary
+  var rules: [Rule]
+  var language: Language
+  var asOf: Day
+
+  func render(undetermined: [Undetermined], rejections: [RowRejection], diagnostics: [Diagnostic]) -> String {
+    let zh = language == .zh
+    var out = zh ? "—— 汇总（检查基准日 \(asOf)）——\n" : "—— Summary (as of \(asOf)) ——\n"
+    for input in summary.inputs {
+      let read = input.records + input.rejected
+      out += zh
+        ? "  \(input.path)：读取 \(read) 条，判定 \(input.records) 条，拒收 \(input.rejected) 条\n"
+        : "  \(input.path): \(read) read, \(input.records) judged, \(input.rejected) rejected\n"
+      if let failure = input.failure { out += zh ? "    无法读取：\(failure)\n" : "    unreadable: \(failure)\n" }
+    }
+    let bySeverity = Severity.allCases.reversed().map { s in
+      "\(ReportText.severity(s)[language]) \(summary.findingsBySeverity[s] ?? 0)"
+    }.joined(separator: zh ? "，" : ", ")
+    out += zh ? "  违法发现 \(summary.findings) 项（\(bySeverity)）\n" : "  \(summary.findings) finding(s) (\(bySeverity))\n"
+    for rule in rules {
+      let found = summary.findingsByRule[rule.id] ?? 0
+      let unknown = summary.undeterminedByRule[rule.id] ?? 0
+      guard found > 0 || unknown > 0 else { continue }
+      let title = rule.title[language]
+      let pad = String(repeating: " ", count: max(0, 22 - DiagnosticRenderer.displayWidth(title)))
+      out += "    \(title)\(pad) \(rule.id.padding(toLength: 30, withPad: " ", startingAt: 0)) \(found)"
+      out += unknown > 0 ? (zh ? "（无法判定 \(unknown)）\n" : " (undetermined \(unknown))\n") : "\n"
+    }
+    out += zh ? "  无法判定 \(summary.undetermined) 项\n" : "  \(summary.undetermined) undetermined\n"
+    for u in undetermined {
+      out += "    \(u.recordKey) [\(u.ruleID)] \(u.source.path):\(u.source.row) ← \(u.fields.joined(separator: ", "))\n"
+    }
+    for m in summary.missingColumns {
+      out += zh
+        ? "    \(m.path) 缺少列 \(m.fields.joined(separator: ", "))：\(m.ruleID) 有 \(m.rows) 条无法判定\n"
+        : "    \(m.path) lacks \(m.fields.joined(separator: ", ")): \(m.ruleID) undetermined for \(m.rows) row(s)\n"
+    }
+    if !rejections.isEmpty {
+      out += zh ? "  拒收的行：\n" : "  Rejected rows:\n"
+      for r in rejections { out += "    \(r.source.path):\(r.source.row) (line \(r.source.line)): \(r.reason)\n" }
+    }
+    if !diagnostics.isEmpty {
+      out += zh ? "  输入问题：\n" : "  Input problems:\n"
+      for d in diagnostics { out += "    \(d)\n" }
+    }
+    return out
+  }
+}

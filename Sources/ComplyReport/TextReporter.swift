@@ -1,0 +1,67 @@
+import ComplyEngine
+import ComplyModel
+import ComplyRules
+
+/// The report for people: findings grouped by project, as they are found, then a summary.
+public final class TextReporter: Reporter {
+  private let sink: any OutputSink
+  private var language: Language = .zh
+  private var rules: [Rule] = []
+  private var asOf = Day(number: 0)
+  private var diagnostics: [Diagnostic] = []
+  private var rejections: [RowRejection] = []
+  private var undetermined: [Undetermined] = []
+
+  public init(sink: any OutputSink) { self.sink = sink }
+
+  public func start(_ run: RunInfo) {
+    language = run.language
+    rules = run.rules
+    asOf = run.asOf
+    let title = run.pack.title[language]
+    sink.write("comply \(run.version) · \(title) v\(run.pack.version) · \(ReportText.asOf[language]) \(run.asOf)\n\n")
+  }
+
+  public func beginInput(_ path: String) {}
+
+  public func diagnostic(_ diagnostic: Diagnostic) {
+    if diagnostics.count < 1_000 { diagnostics.append(diagnostic) }
+  }
+
+  public func rejected(_ rejection: RowRejection) {
+    if rejections.count < 1_000 { rejections.append(rejection) }
+  }
+
+  public func judged(_ judgement: Judgement) {
+    for u in judgement.undetermined where !u.onlyMissingColumns && undetermined.count < 1_000 { undetermined.append(u) }
+    guard let first = judgement.findings.first else { return }
+    let groups = first.groups.sorted { $0.key < $1.key }.map(\.value).filter { !$0.isEmpty }
+    let place = "\(first.source.path) \(ReportText.format(ReportText.row, language, first.source.row))"
+    let heading = ([judgement.recordKey] + groups + [first.label]).filter { !$0.isEmpty }.joined(separator: " · ")
+    var out = "\(heading)  (\(place))\n"
+    for finding in judgement.findings { out += render(finding) }
+    sink.write(out + "\n")
+  }
+
+  private func render(_ f: Finding) -> String {
+    let l = language
+    let mark = f.severity == .error ? "✗" : f.severity == .warning ? "!" : "·"
+    let unconfirmed = f.confidence == .unconfirmed ? ReportText.unconfirmed[l] : ""
+    var out = "  \(mark) \(ReportText.severity(f.severity)[l]) \(f.title[l]) [\(f.ruleID)]\(unconfirmed)\n"
+    out += "    \(f.message[l])\n"
+    if !f.decidedBy.isEmpty {
+      out += "    \(ReportText.decidedBy[l])：\(f.decidedBy.map { $0[l] }.joined(separator: l == .zh ? "；" : "; "))\n"
+    }
+    let basis = f.penalty?.basis ?? f.basis
+    if !basis.isEmpty { out += "    \(ReportText.basis[l])：\(ReportText.basis(basis, l))\n" }
+    if let penalty = f.penalty { out += "    \(ReportText.penalty[l])：\(ReportText.penalty(penalty, l))\n" }
+    out += "    \(ReportText.remedy[l])：\(f.remedy[l])\n"
+    for annotation in f.annotations { out += "    \(ReportText.note[l])：\(annotation[l])\n" }
+    return l == .en ? out.replacingOccurrences(of: "：", with: ": ") : out
+  }
+
+  public func finish(_ summary: Summary) {
+    sink.write(SummaryText(summary: summary, rules: rules, language: language, asOf: asOf).render(
+      undetermined: undetermined, rejections: rejections, diagnostics: diagnostics))
+  }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Comply
+import Foundation
+
+/// Options shared by `check` and `explain`: which rules, which audit date, how to read registers.
+struct CheckArguments: ParsableArguments {
+  @Option(help: "A rule pack folder (default: the bundled EIA pack).")
+  var rules: String?
+
+  @Option(help: "The audit date, YYYY-MM-DD (default: today in China, UTC+8).")
+  var asOf: String?
+
+  @Option(help: "Report language: zh or en.")
+  var lang: Language = .zh
+
+  @Option(name: .customLong("rule"), help: "Judge only this rule (repeatable).")
+  var only: [String] = []
+
+  @Option(name: .customLong("exclude"), help: "Leave out this rule (repeatable).")
+  var excluded: [String] = []
+
+  @Option(help: "Register encoding: auto, utf8 or gb18030.")
+  var encoding: InputEncoding = .auto
+
+  @Option(help: "Read registers as this format (csv, json, jsonl, yaml) whatever their extension.")
+  var inputFormat: InputFormat?
+
+  @Option(help: "Map a register header to a field: 'HEADER=field' (repeatable).")
+  var map: [String] = []
+
+  struct Setup {
+    var pack: RulePack
+    var checker: ComplianceChecker
+  }
+
+  func load(files: [String]) throws -> Setup {
+    guard let path = rules ?? BundledRules.defaultPackPath() else {
+      Terminal.error("error: no --rules given and no bundled rules found (set COMPLY_RULES)\n")
+      throw ExitStatus.invalidRules.exitCode
+    }
+    let (packs, diagnostics) = PackLoader.load(path)
+    if diagnostics.hasErrors || packs.count != 1 {
+      var renderer = DiagnosticRenderer(colour: Terminal.colour(for: 2))
+      for d in diagnostics.sorted() { Terminal.error(renderer.render(d)) }
+      if packs.count > 1 { Terminal.error("error: \(path) holds several packs; name one with --rules\n") }
+      Terminal.error("error: the rules are invalid; nothing was checked\n")
+      throw ExitStatus.invalidRules.exitCode
+    }
+    let pack = packs[0]
+    var options = CheckOptions(asOf: try auditDate())
+    options.language = lang
+    options.only = only
+    options.excluded = excluded
+    options.read.encoding = encoding
+    options.read.format = inputFormat
+    for entry in map {
+      guard let eq = entry.firstIndex(of: "="), eq != entry.startIndex else {
+        throw ValidationError("--map takes 'HEADER=field', found '\(entry)'")
+      }
+      let field = String(entry[entry.index(after: eq)...])
+      guard pack.schema.index(of: field) != nil else {
+        throw ValidationError("--map: no field '\(field)' in pack \(pack.name)")
+      }
+      options.read.headerOverrides[String(entry[..<eq])] = field
+    }
+    options.options = [
+      ("as_of", options.asOf.description), ("rules", path), ("lang", lang.rawValue), ("encoding", encoding.rawValue),
+    ] + only.map { ("rule", $0) } + excluded.map { ("exclude", $0) } + map.map { ("map", $0) }
+    do throws(SelectionError) {
+      return Setup(pack: pack, checker: try ComplianceChecker(pack: pack, options: options))
+    } catch {
+      throw ValidationError(error.message)
+    }
+  }
+
+  func auditDate() throws -> Day {
+    if let asOf {
+      guard let span = DateParsing.parseISO(asOf), span.isFullDate else {
+        throw ValidationError("--as-of takes a date YYYY-MM-DD, found '\(asOf)'")
+      }
+      return span.first
+    }
+    // Today in China (UTC+8).
+    let seconds = Int(Date().timeIntervalSince1970) + 8 * 3600
+    return Day(number: seconds.floorDiv(86_400))
+  }
+}
+
+extension Int {
+  func floorDiv(_ d: Int) -> Int { self >= 0 ? self / d : (self - d + 1) / d }
+}
+
+extension Language: ExpressibleByArgument {}
+extension InputEncoding: ExpressibleByArgument {}
+extension InputFormat: ExpressibleByArgument {}

@@ -14,6 +14,17 @@ extension Schema {
   /// `defaultText`, which is then read in its place. `unitFactor` multiplies numbers: it converts the unit a
   /// header names (`总投资(元)`) into the field's unit (`万元`).
   public func parseCell<S: StringProtocol>(_ text: S, field: Int, unitFactor: Double = 1) -> ParsedCell {
+    parseCell(Substring(text), field: field, unitFactor: unitFactor)
+  }
+
+  /// `parseCell` for a `String`. Generic code called from another module runs unspecialized, through witness
+  /// tables, several times slower; the readers call these concrete overloads.
+  public func parseCell(_ text: String, field: Int, unitFactor: Double = 1) -> ParsedCell {
+    parseCell(Substring(text), field: field, unitFactor: unitFactor)
+  }
+
+  /// `parseCell` for a `Substring`.
+  public func parseCell(_ text: Substring, field: Int, unitFactor: Double = 1) -> ParsedCell {
     let trimmed = TextNormalization.trimmed(text)
     if isBlank(trimmed) {
       guard let defaultText = fields[field].defaultText else { return .blank }

@@ -32,6 +32,16 @@ public enum DateParsing {
     try? read(s).get()
   }
 
+  /// `parse` for a `String`, specialized (generic code called from another module runs unspecialized).
+  public static func parse(_ s: String) -> DateSpan? {
+    try? read(s).get()
+  }
+
+  /// `read` for a `String`, specialized.
+  public static func read(_ s: String) -> Result<DateSpan, Failure> {
+    read(Substring(s))
+  }
+
   /// The date a text spells, or why it is not one. The text is not trimmed.
   public static func read<S: StringProtocol>(_ s: S) -> Result<DateSpan, Failure> {
     let direct = s.utf8.withContiguousStorageIfAvailable { read(bytes: $0) } ?? read(bytes: Array(s.utf8))

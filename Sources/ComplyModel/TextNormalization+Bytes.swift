@@ -1,6 +1,11 @@
 /// Byte-level shortcuts for the text checks every cell goes through. Walking `unicodeScalars` costs more than
 /// the rest of reading a typical cell, and almost every cell takes the shortcut.
 extension TextNormalization {
+  /// `trimmed` for a `String`, specialized: generic code called from another module runs unspecialized.
+  public static func trimmed(_ text: String) -> Substring {
+    trimmed(Substring(text))
+  }
+
   /// Whether `text` has nothing to trim: it neither starts nor ends with white space or U+FEFF. False means
   /// "maybe", and the caller trims scalar by scalar.
   static func hasNothingToTrim(_ text: Substring) -> Bool {

@@ -30,7 +30,8 @@ enum PresenceFunctions {
         case .null, .unknown: .bool(false)
         default: .bool(true)
         }
-      }),
+      },
+      explain: { args, result in describe(args[0], result, set: true) }),
     Builtin(
       "coalesce", arity: 1...64, strict: false, signature: Signatures.same([.any], result: nil),
       implementation: .lazy { count, argument in

@@ -39,7 +39,7 @@ struct RecordAssembler {
         values[field] = .unknown(FieldSet(field))
         continue
       }
-      let trimmed = String(TextNormalization.trimmed(text))
+      let trimmed = RecordAssembler.trimmed(text)
       raw[field] = trimmed
       switch schema.parseCell(trimmed, field: field, unitFactor: factors[field]) {
       case .blank:
@@ -72,6 +72,12 @@ struct RecordAssembler {
       firstRowByKey[keyText] = (row, line)
     }
     events.append(.record(Record(source: source, values: values, raw: raw)))
+  }
+
+  /// The cell trimmed, sharing the decoded string when there is nothing to trim (the usual case).
+  private static func trimmed(_ text: String) -> String {
+    let trimmed = TextNormalization.trimmed(text)
+    return trimmed.startIndex == text.startIndex && trimmed.endIndex == text.endIndex ? text : String(trimmed)
   }
 
   private static func typeName(_ type: FieldType) -> String {

@@ -20,19 +20,26 @@ extension Schema {
   /// `parseCell` for a `String`. Generic code called from another module runs unspecialized, through witness
   /// tables, several times slower; the readers call these concrete overloads.
   public func parseCell(_ text: String, field: Int, unitFactor: Double = 1) -> ParsedCell {
-    parseCell(Substring(text), field: field, unitFactor: unitFactor)
+    let trimmed = TextNormalization.trimmed(text)
+    // An untrimmed text cell keeps the caller's string rather than a copy of it.
+    let whole = trimmed.startIndex == text.startIndex && trimmed.endIndex == text.endIndex
+    return parseTrimmed(trimmed, original: whole ? text : nil, field: field, unitFactor: unitFactor)
   }
 
   /// `parseCell` for a `Substring`.
   public func parseCell(_ text: Substring, field: Int, unitFactor: Double = 1) -> ParsedCell {
-    let trimmed = TextNormalization.trimmed(text)
+    parseTrimmed(TextNormalization.trimmed(text), original: nil, field: field, unitFactor: unitFactor)
+  }
+
+  /// `original`, when given, is `trimmed` as a `String`.
+  private func parseTrimmed(_ trimmed: Substring, original: String?, field: Int, unitFactor: Double) -> ParsedCell {
     if isBlank(trimmed) {
       guard let defaultText = fields[field].defaultText else { return .blank }
       let fallback = TextNormalization.trimmed(defaultText)
       if isBlank(fallback) { return .blank }
-      return parse(fallback, field, unitFactor)
+      return parse(fallback, nil, field, unitFactor)
     }
-    return parse(trimmed, field, unitFactor)
+    return parse(trimmed, original, field, unitFactor)
   }
 
   /// Whether a trimmed cell means "not set". Blank tokens are compared after NFKC, which is the identity on ASCII.
@@ -40,16 +47,19 @@ extension Schema {
     if trimmed.isEmpty { return true }
     guard !blankTokens.isEmpty, trimmed.utf8.count <= 16 else { return false }
     // Tokens are few: comparing bytes beats hashing, which normalizes every string it hashes.
-    for token in blankTokens where token.utf8.elementsEqual(trimmed.utf8) { return true }
+    let count = trimmed.utf8.count
+    for token in blankTokens where token.utf8.count == count && token.utf8.elementsEqual(trimmed.utf8) {
+      return true
+    }
     guard !TextNormalization.isNFKCStable(trimmed) else { return false }
     return blankTokens.contains(TextNormalization.nfkc(String(trimmed)))
   }
 
   // The field is passed by index: copying a FieldSpec out of the array costs a retain per property, per cell.
-  private func parse(_ text: Substring, _ field: Int, _ unitFactor: Double) -> ParsedCell {
+  private func parse(_ text: Substring, _ original: String?, _ field: Int, _ unitFactor: Double) -> ParsedCell {
     switch fields[field].type {
     case .text:
-      return .value(.text(String(text)))
+      return .value(.text(original ?? String(text)))
     case .date:
       switch DateParsing.read(text) {
       case .success(let span): return .value(.date(span))

@@ -40,6 +40,7 @@ let package = Package(
     .testTarget(name: "ComplyRulesTests", dependencies: ["ComplyRules"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ComplyInputTests", dependencies: ["ComplyInput"]),
     .testTarget(name: "ComplyEngineTests", dependencies: ["ComplyEngine"]),
+    .testTarget(name: "ComplyReportTests", dependencies: ["ComplyReport", "ComplyRules"]),
     .testTarget(name: "ComplyCLITests", dependencies: ["comply"]),
     .testTarget(name: "BundledRuleTests", dependencies: ["Comply"]),
   ]

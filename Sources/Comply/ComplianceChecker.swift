@@ -60,7 +60,7 @@ public struct ComplianceChecker {
       do throws(InputError) {
         reader = try RegisterReader(path: path, schema: pack.schema, options: options.read)
       } catch {
-        summary.inputs[summary.inputs.count - 1].failure = error.description
+        summary.inputs[summary.inputs.count - 1].failure = error.diagnostic.message
         for reporter in reporters { reporter.diagnostic(error.diagnostic) }
         continue
       }
@@ -78,7 +78,7 @@ public struct ComplianceChecker {
           for reporter in reporters { reporter.diagnostic(diagnostic) }
         }
       }
-      if let failure = reader.failure { summary.inputs[summary.inputs.count - 1].failure = failure.description }
+      if let failure = reader.failure { summary.inputs[summary.inputs.count - 1].failure = failure.diagnostic.message }
     }
     for reporter in reporters { reporter.finish(summary) }
     return summary

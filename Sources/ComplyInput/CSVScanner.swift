@@ -57,9 +57,19 @@ final class CSVScanner {
   /// Scans one row from `source.start`: the offset after it and the line breaks it spans, or nil when the bytes
   /// end before the row does and more may come.
   private func scan() -> (next: Int, newlines: Int)? {
+    // Local copies, moved back at the end: appending to a class's array property checks exclusivity each time.
+    var cells = self.cells
+    var quoted = self.quoted
+    self.cells = []
+    self.quoted = []
     cells.removeAll(keepingCapacity: true)
     quoted.removeAll(keepingCapacity: true)
-    unterminated = false
+    var unterminated = false
+    defer {
+      self.cells = cells
+      self.quoted = quoted
+      self.unterminated = unterminated
+    }
     let atEOF = source.atEOF
     let end = source.start + source.available
     return source.buffer.withUnsafeBufferPointer { p -> (Int, Int)? in

@@ -39,7 +39,8 @@ public struct HeaderMapping: Sendable {
 
   /// Maps `headers` (one per column, in order) to `schema`'s fields.
   ///
-  /// - Throws: `InputError.duplicateHeader` when the very same header names two columns that map to a field, and
+  /// - Throws: `InputError.duplicateHeader` when the very same header names two columns that map to a field,
+  ///   `InputError.missingKeyColumn` when no column provides the record key (every row would be rejected), and
   ///   `InputError.unknownField` when `overrides` names a field the schema lacks.
   init(
     headers: [String], schema: Schema, overrides: [String: String], path: String, headerLine: Int
@@ -92,6 +93,11 @@ public struct HeaderMapping: Sendable {
     for header in matcher.overrideHeaders where !usedOverrides.contains(header) {
       let written = overrides.keys.first { TextNormalization.header($0) == header } ?? header
       diagnostics.append(.warning(.inputMissingColumn, "--map '\(written)' matches no column", at: location))
+    }
+
+    if fieldColumns[schema.keyField] == nil {
+      let key = schema.fields[schema.keyField]
+      throw .missingKeyColumn(path: path, field: key.name, header: key.headers.first ?? key.name)
     }
 
     let unknown = columns.indices.filter { matches[$0] == nil }

@@ -10,7 +10,7 @@ enum ShowMapping {
         Terminal.write("\(reader.displayPath):\n")
         for line in reader.mapping.describe(in: setup.pack.schema) { Terminal.write("  \(line)\n") }
       } catch {
-        Terminal.error("error: \(error.description)\n")
+        Terminal.error("\(error.description)\n")
         failed = true
       }
     }

@@ -49,6 +49,15 @@ import Testing
         == .duplicateHeader(path: "reg.csv", header: "项目 名称", columns: [2, 3]))
   }
 
+  @Test func aRegisterWithoutAKeyColumnIsAnError() {
+    #expect(
+      inputError { _ = try read("项目名称,备注\na,b\n") }
+        == .missingKeyColumn(path: "reg.csv", field: "project_id", header: "项目编号"))
+    #expect(
+      inputError { _ = try read("[{\"项目名称\": \"a\"}]", extension: "json") }
+        == .missingKeyColumn(path: "reg.json", field: "project_id", header: "项目编号"))
+  }
+
   @Test func unknownColumnsAreKeptAndMayRepeat() throws {
     let result = try read("项目编号,联系人,联系人\nP-1,张,李\n")
     #expect(result.mapping.columns.map(\.field) == [Field.id, nil, nil])

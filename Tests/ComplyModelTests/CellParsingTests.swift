@@ -28,6 +28,21 @@ private let schema = Schema(
     #expect(schema.parseCell("两 个 字", field: 0) == .value(.text("两 个 字")))
   }
 
+  @Test(arguments: [
+    ("水厂\u{3000}", "水厂"), ("\u{00A0}水", "水"), ("\u{2003}x\u{2003}", "x"), ("é", "é"), ("中", "中"),
+    ("a\u{200B}", "a\u{200B}"), ("\u{2028}①\u{85}", "①"), ("x\u{FEFF}", "x"), ("\n\tz", "z"),
+  ])
+  func trimmingAtTheByteLevelMatchesTheScalarRule(text: String, expected: String) {
+    #expect(TextNormalization.trimmed(text) == expected[...], "\(text.unicodeScalars.map(\.value))")
+    #expect(TextNormalization.trimmed(Substring(text)) == expected[...])
+  }
+
+  @Test func nfkcSkipsOnlyTextItCannotChange() {
+    #expect(TextNormalization.nfkc("项目编号 A-1") == "项目编号 A-1")
+    #expect(TextNormalization.nfkc("总投资（万元）①") == "总投资(万元)1")
+    #expect(TextNormalization.nfkc("㈠") == "(一)")
+  }
+
   @Test(arguments: ["", "   ", "\u{3000}", "/", "-", "—", "无", " 无 ", "／", "\u{00A0}/\u{00A0}"])
   func blankCellsAndTokens(text: String) {
     #expect(schema.parseCell(text, field: 0) == .blank, "'\(text)'")

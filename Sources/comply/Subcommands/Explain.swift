@@ -25,7 +25,7 @@ struct Explain: ParsableCommand {
       do throws(InputError) {
         reader = try RegisterReader(path: file, schema: setup.pack.schema, options: setup.checker.options.read)
       } catch {
-        Terminal.error("error: \(error.description)\n")
+        Terminal.error("\(error.description)\n")
         throw ExitStatus.unreadableInput.exitCode
       }
       for case .record(let record) in reader where record.key(in: setup.pack.schema) == recordID {

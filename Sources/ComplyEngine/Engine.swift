@@ -10,31 +10,17 @@ public struct Engine: Sendable {
   public let pack: RulePack
   public let rules: [Rule]
   public let asOf: Day
-  private let dateFields: [Int]
   private let explainer: Explainer
 
   public init(pack: RulePack, rules: [Rule]? = nil, asOf: Day) {
     self.pack = pack
     self.rules = rules ?? pack.rules
     self.asOf = asOf
-    dateFields = pack.schema.fields.indices.filter { pack.schema.fields[$0].type == .date }
     explainer = pack.explainer
   }
 
-  /// The values rules see: a date after `as_of` has not happened yet (not set); a month-only date that straddles
-  /// `as_of` is unknown.
-  public func bindings(for record: Record) -> Bindings {
-    var values = record.values
-    for i in dateFields {
-      guard case .date(let span) = values[i] else { continue }
-      if asOf < span.first {
-        values[i] = .null
-      } else if asOf < span.last {
-        values[i] = .unknown(FieldSet(i))
-      }
-    }
-    return Bindings(values: values, asOf: asOf)
-  }
+  /// What the rules see of a record (date fields are masked by `as_of` as they are read).
+  public func bindings(for record: Record) -> Bindings { Bindings(values: record.values, asOf: asOf) }
 
   /// Every rule's verdict for the record, and the findings and undetermined outcomes among them.
   public func judge(_ record: Record) -> Judgement {
@@ -72,6 +58,10 @@ public struct Engine: Sendable {
     }
   }
 
+  private func seen(_ field: Int, _ bindings: Bindings) -> Value {
+    Logic.visible(bindings.values[field], field: field, asOf: asOf)
+  }
+
   private func undetermined(_ rule: Rule, _ record: Record, _ bindings: Bindings, _ key: String, _ unknown: Value?)
     -> Undetermined
   {
@@ -79,12 +69,12 @@ public struct Engine: Sendable {
     if case .unknown(let named)? = unknown { fields = named }
     if fields.isEmpty {
       // Name whatever the rule reads that is not known.
-      fields = FieldSet(rule.fields.filter { bindings.values[$0].isUnknown || bindings.values[$0].isNull })
+      fields = FieldSet(rule.fields.filter { seen($0, bindings).isUnknown || seen($0, bindings).isNull })
     }
     // A computed value names every field it reads; keep those that are actually in doubt (unreadable, missing,
     // or a month-only date), when there are any.
     let doubtful = fields.filter { i in
-      switch bindings.values[i] {
+      switch seen(i, bindings) {
       case .unknown: return true
       case .date(let span): return !span.isFullDate
       default: return false

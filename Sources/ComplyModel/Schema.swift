@@ -72,6 +72,8 @@ public struct Schema: Sendable {
   public var falseSpellings: Set<String>
 
   private var indexByName: [String: Int]
+  /// Spellings as UTF-8 bytes, for reading cells without making strings (`parseCell(utf8:)`).
+  let byteTables: CellByteTables
 
   public init(
     fields: [FieldSpec], keyField: Int, groupFields: [Int] = [], labelField: Int? = nil, blankTokens: Set<String> = [],
@@ -87,6 +89,8 @@ public struct Schema: Sendable {
     var index: [String: Int] = [:]
     for (i, field) in fields.enumerated() where index[field.name] == nil { index[field.name] = i }
     indexByName = index
+    byteTables = CellByteTables(
+      fields: fields, blankTokens: blankTokens, trueSpellings: self.trueSpellings, falseSpellings: self.falseSpellings)
   }
 
   public func index(of name: String) -> Int? { indexByName[name] }

@@ -6,6 +6,8 @@ public enum Interpreter {
   public static func evaluate(_ expr: CheckedExpr, _ bindings: Bindings) -> Value {
     switch expr.kind {
     case .constant(let value): return value
+    case .field(let index) where expr.type == .date:
+      return Logic.visible(bindings.values[index], field: index, asOf: bindings.asOf)
     case .field(let index): return bindings.values[index]
     case .asOf: return .date(DateSpan(bindings.asOf))
     case .definition(_, let body): return evaluate(body, bindings)

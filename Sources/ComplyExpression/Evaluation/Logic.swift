@@ -56,6 +56,14 @@ public enum Logic {
     }
   }
 
+  /// A date field as rules see it: a date after `as_of` has not happened yet (not set); a month-only date that
+  /// straddles `as_of` is unknown.
+  @inline(__always)
+  public static func visible(_ value: Value, field: Int, asOf: Day) -> Value {
+    guard case .date(let span) = value, asOf < span.last else { return value }
+    return asOf < span.first ? .null : .unknown(FieldSet(field))
+  }
+
   /// An unknown result that names no field (an undecidable month-only comparison) names the call's fields.
   @inline(__always)
   static func attribute(_ value: Value, _ fields: FieldSet) -> Value {

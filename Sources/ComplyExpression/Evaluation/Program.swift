@@ -19,6 +19,8 @@ public struct Program: Sendable {
     switch expr.kind {
     case .constant(let value):
       return { _ in value }
+    case .field(let index) where expr.type == .date:
+      return { Logic.visible($0.values[index], field: index, asOf: $0.asOf) }
     case .field(let index):
       return { $0.values[index] }
     case .asOf:

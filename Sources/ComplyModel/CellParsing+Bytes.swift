@@ -1,0 +1,108 @@
+/// Spellings as UTF-8 bytes, built once per schema.
+struct CellByteTables: Sendable {
+  /// Per field: (spelling bytes, canonical value) for enum fields; empty otherwise.
+  var enumSpellings: [[([UInt8], String)]]
+  var blankTokens: [[UInt8]]
+  var trueSpellings: [[UInt8]]
+  var falseSpellings: [[UInt8]]
+
+  init(fields: [FieldSpec], blankTokens: Set<String>, trueSpellings: Set<String>, falseSpellings: Set<String>) {
+    enumSpellings = fields.map { field in
+      field.values.flatMap { value in ([value.canonical] + value.spellings).map { (Array($0.utf8), value.canonical) } }
+    }
+    self.blankTokens = blankTokens.map { Array($0.utf8) }
+    self.trueSpellings = trueSpellings.map { Array($0.utf8) }
+    self.falseSpellings = falseSpellings.map { Array($0.utf8) }
+  }
+}
+
+extension Schema {
+  /// Reads a cell straight from UTF-8 bytes, without making a string, when the cell is plain: no white space
+  /// other than ASCII around it, and a spelling, date or number that needs no normalization. Returns nil for
+  /// anything else; the caller then reads it with `parseCell(_:field:unitFactor:)`, which is the reference.
+  ///
+  /// Text fields are not read here (a string must be made anyway); the caller decides whether it needs them.
+  public func parseCell(utf8 cell: UnsafeBufferPointer<UInt8>, field: Int, unitFactor: Double) -> ParsedCell? {
+    var start = 0
+    var end = cell.count
+    while start < end, Schema.isASCIISpace(cell[start]) { start += 1 }
+    while end > start, Schema.isASCIISpace(cell[end - 1]) { end -= 1 }
+    let bytes = UnsafeBufferPointer(rebasing: cell[start..<end])
+    if bytes.isEmpty { return fields[field].defaultText == nil ? .blank : nil }
+    if Schema.mayHaveUnicodeSpace(bytes) { return nil }
+    for token in byteTables.blankTokens where token.count == bytes.count && token.elementsEqual(bytes) {
+      return fields[field].defaultText == nil ? .blank : nil
+    }
+    switch fields[field].type {
+    case .text:
+      return nil
+    case .date:
+      switch DateParsing.read(bytes: bytes) {
+      case .success(let span): return .value(.date(span))
+      case .failure(.malformed): return nil  // perhaps full-width digits: the reference path folds them
+      case .failure(let failure): return .unreadable(failure.reason)
+      }
+    case .number:
+      guard let number = Schema.plainNumber(bytes) else { return nil }
+      return .value(.number(Schema.convert(number, by: unitFactor)))
+    case .bool:
+      if bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return nil }  // ASCII upper case: fold first
+      if byteTables.trueSpellings.contains(where: { $0.elementsEqual(bytes) }) { return .value(.bool(true)) }
+      if byteTables.falseSpellings.contains(where: { $0.elementsEqual(bytes) }) { return .value(.bool(false)) }
+      return nil
+    case .enumeration:
+      for (spelling, canonical) in byteTables.enumSpellings[field] where spelling.elementsEqual(bytes) {
+        return .value(.text(canonical))
+      }
+      return nil
+    }
+  }
+
+  @inline(__always)
+  static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+  /// Whether the cell may begin or end with non-ASCII white space (U+00A0, U+3000, U+FEFF, U+2000…): lead
+  /// bytes C2, E1, E2, E3 or EF. Conservative: CJK ideographs (E4–E9) never match.
+  @inline(__always)
+  static func mayHaveUnicodeSpace(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    func suspicious(_ lead: UInt8) -> Bool { lead == 0xC2 || lead == 0xE1 || lead == 0xE2 || lead == 0xE3 || lead == 0xEF }
+    if suspicious(b[0]) { return true }
+    let n = b.count
+    if b[n - 1] < 0x80 { return false }
+    if n >= 2, b[n - 2] == 0xC2 { return true }
+    return n >= 3 && suspicious(b[n - 3])
+  }
+
+  /// An optional minus sign, digits and an optional fraction, with up to 15 significant digits: exact as a
+  /// Double, and divided once by a power of ten, so correctly rounded. Anything else goes to the reference path.
+  static func plainNumber(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+    var i = 0
+    var negative = false
+    if b[0] == UInt8(ascii: "-") {
+      negative = true
+      i = 1
+    }
+    var mantissa: Int64 = 0
+    var digits = 0
+    var fraction = -1
+    while i < b.count {
+      let c = b[i]
+      if c >= 0x30 && c <= 0x39 {
+        mantissa = mantissa * 10 + Int64(c - 0x30)
+        digits += 1
+        if fraction >= 0 { fraction += 1 }
+      } else if c == UInt8(ascii: "."), fraction < 0 {
+        fraction = 0
+      } else {
+        return nil
+      }
+      i += 1
+    }
+    guard digits > 0, digits <= 15, fraction != 0 else { return nil }
+    let scale = fraction > 0 ? powersOfTen[fraction] : 1
+    let value = Double(mantissa) / scale
+    return negative ? -value : value
+  }
+
+  private static let powersOfTen: [Double] = (0...15).map { p in (0..<p).reduce(1.0) { a, _ in a * 10 } }
+}

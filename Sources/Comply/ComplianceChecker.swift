@@ -14,6 +14,8 @@ public struct CheckOptions: Sendable {
   public var only: [String] = []
   public var excluded: [String] = []
   public var read = ReadOptions()
+  /// Threads that read and judge CSV blocks; results do not depend on it.
+  public var jobs = ProcessInfo.processInfo.activeProcessorCount
   public var options: [(String, String)] = []
 
   public init(asOf: Day) { self.asOf = asOf }
@@ -55,6 +57,11 @@ public struct ComplianceChecker {
     for path in inputs {
       for reporter in reporters { reporter.beginInput(path) }
       summary.inputs.append(Summary.Input(path: path == "-" ? "<stdin>" : path))
+      let format = options.read.format ?? (path == "-" ? .csv : InputFormat(pathExtensionOf: path) ?? .csv)
+      if format == .csv {
+        CSVPipeline(engine: engine, options: options, renderers: reporters.map(\.renderer)).run(path: path, reporters: reporters, summary: &summary)
+        continue
+      }
       summary.inputs[summary.inputs.count - 1].sha256 = ComplianceChecker.sha256(ofFile: path)
       let reader: RegisterReader
       do throws(InputError) {

@@ -11,16 +11,35 @@ public struct Engine: Sendable {
   public let rules: [Rule]
   public let asOf: Day
   private let explainer: Explainer
+  /// The rules in force on `asOf`: the only ones `isClean` evaluates.
+  private let activeRules: [Rule]
 
   public init(pack: RulePack, rules: [Rule]? = nil, asOf: Day) {
     self.pack = pack
     self.rules = rules ?? pack.rules
     self.asOf = asOf
     explainer = pack.explainer
+    activeRules = self.rules.filter { $0.isInForce(on: asOf) }
   }
 
   /// What the rules see of a record (date fields are masked by `as_of` as they are read).
   public func bindings(for record: Record) -> Bindings { Bindings(values: record.values, asOf: asOf) }
+
+  /// Whether every rule is compliant or not applicable: the common case, decided without building anything.
+  /// Rows that are not clean go through `judge` for their findings and undetermined outcomes.
+  public func isClean(_ values: [Value]) -> Bool {
+    let bindings = Bindings(values: values, asOf: asOf)
+    for i in 0..<activeRules.count {
+      switch activeRules[i].scope.evaluate(bindings) {
+      case .bool(false): continue
+      case .bool(true):
+        guard case .bool(false) = activeRules[i].violation.evaluate(bindings) else { return false }
+      default:
+        return false
+      }
+    }
+    return true
+  }
 
   /// Every rule's verdict for the record, and the findings and undetermined outcomes among them.
   public func judge(_ record: Record) -> Judgement {

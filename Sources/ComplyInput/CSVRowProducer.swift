@@ -7,11 +7,11 @@ import ComplyModel
 /// empty rows. A row with a different number of cells than the header is rejected. When a cell past the start of
 /// the file is not valid in the detected encoding, that row is rejected (the file is not given up).
 final class CSVRowProducer: RowProducer {
-  private let scanner: CSVScanner
-  private let decoder: TextDecoder
+  let scanner: CSVScanner
+  let decoder: TextDecoder
   private let path: String
   private(set) var mapping: HeaderMapping
-  private let width: Int
+  let width: Int
   private var row = 1
   /// (field, column) for every mapped field, in field order.
   private let mapped: [(field: Int, column: Int)]
@@ -70,7 +70,7 @@ final class CSVRowProducer: RowProducer {
     return nil
   }
 
-  private func isBlankRow() -> Bool {
+  func isBlankRow() -> Bool {
     var undecided: [Int] = []
     for index in scanner.cells.indices {
       switch scanner.cellIsBlank(index) {

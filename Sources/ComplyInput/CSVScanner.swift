@@ -16,7 +16,7 @@ final class CSVScanner {
   let source: ByteSource
   private let maxRowBytes: Int
   /// The physical line (1-based) of the next row.
-  private var nextLine = 1
+  private(set) var nextLine = 1
 
   /// The current row's cells, as byte ranges into `source.buffer`, valid until the next call to `nextRow`.
   private(set) var cells: [Range<Int>] = []

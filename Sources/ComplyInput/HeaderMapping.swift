@@ -27,7 +27,7 @@ public struct HeaderMapping: Sendable {
   public private(set) var fieldColumns: [Int?]
   /// Warnings found while mapping (duplicate fields, missing columns, unused `--map` entries), reported once per
   /// file by the reader before its first row.
-  var diagnostics: [Diagnostic] = []
+  public internal(set) var diagnostics: [Diagnostic] = []
   /// Columns that lost a tie for a field to another column.
   private var duplicateColumns: Set<Int> = []
 

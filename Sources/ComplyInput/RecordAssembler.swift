@@ -75,12 +75,12 @@ struct RecordAssembler {
   }
 
   /// The cell trimmed, sharing the decoded string when there is nothing to trim (the usual case).
-  private static func trimmed(_ text: String) -> String {
+  static func trimmed(_ text: String) -> String {
     let trimmed = TextNormalization.trimmed(text)
     return trimmed.startIndex == text.startIndex && trimmed.endIndex == text.endIndex ? text : String(trimmed)
   }
 
-  private static func typeName(_ type: FieldType) -> String {
+  static func typeName(_ type: FieldType) -> String {
     switch type {
     case .text: "text"
     case .number: "a number"

@@ -59,12 +59,12 @@ extension Schema {
   }
 
   @inline(__always)
-  static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+  public static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
   /// Whether the cell may begin or end with non-ASCII white space (U+00A0, U+3000, U+FEFF, U+2000…): lead
   /// bytes C2, E1, E2, E3 or EF. Conservative: CJK ideographs (E4–E9) never match.
   @inline(__always)
-  static func mayHaveUnicodeSpace(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+  public static func mayHaveUnicodeSpace(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
     func suspicious(_ lead: UInt8) -> Bool { lead == 0xC2 || lead == 0xE1 || lead == 0xE2 || lead == 0xE3 || lead == 0xEF }
     if suspicious(b[0]) { return true }
     let n = b.count

@@ -1,7 +1,11 @@
-/// A set of schema field indexes: the fields that made a value unknown. Empty in the common case, so it costs
-/// nothing until something is unknown.
+/// A set of schema field indexes: the fields that made a value unknown.
+///
+/// The first 128 fields are kept inline, so that making, copying and merging the sets that unknown values carry
+/// costs no allocation and no reference counting for any ordinary schema.
 public struct FieldSet: Hashable, Sendable, Sequence {
-  private var words: [UInt64] = []
+  private var low: UInt64 = 0
+  private var high: UInt64 = 0
+  private var rest: [UInt64]?
 
   public init() {}
 
@@ -11,46 +15,54 @@ public struct FieldSet: Hashable, Sendable, Sequence {
     for index in indexes { insert(index) }
   }
 
-  public var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+  public var isEmpty: Bool { low == 0 && high == 0 && (rest?.allSatisfy { $0 == 0 } ?? true) }
 
   public mutating func insert(_ index: Int) {
     precondition(index >= 0, "field indexes are never negative")
-    let word = index >> 6
-    if word >= words.count { words.append(contentsOf: repeatElement(0, count: word - words.count + 1)) }
-    words[word] |= 1 << UInt64(index & 63)
+    switch index {
+    case 0..<64: low |= 1 << UInt64(index)
+    case 64..<128: high |= 1 << UInt64(index - 64)
+    default:
+      let word = (index - 128) >> 6
+      var words = rest ?? []
+      if word >= words.count { words.append(contentsOf: repeatElement(0, count: word - words.count + 1)) }
+      words[word] |= 1 << UInt64(index & 63)
+      rest = words
+    }
   }
 
   public func contains(_ index: Int) -> Bool {
-    let word = index >> 6
-    return word < words.count && words[word] & (1 << UInt64(index & 63)) != 0
+    switch index {
+    case 0..<64: return low & (1 << UInt64(index)) != 0
+    case 64..<128: return high & (1 << UInt64(index - 64)) != 0
+    default:
+      let word = (index - 128) >> 6
+      guard let rest, index >= 0, word < rest.count else { return false }
+      return rest[word] & (1 << UInt64(index & 63)) != 0
+    }
   }
 
   public func union(_ other: FieldSet) -> FieldSet {
-    if other.words.isEmpty { return self }
-    if words.isEmpty { return other }
     var result = self
-    for (i, w) in other.words.enumerated() {
-      if i < result.words.count { result.words[i] |= w } else { result.words.append(w) }
+    result.low |= other.low
+    result.high |= other.high
+    if let more = other.rest {
+      var words = result.rest ?? []
+      for (i, w) in more.enumerated() {
+        if i < words.count { words[i] |= w } else { words.append(w) }
+      }
+      result.rest = words
     }
     return result
   }
 
-  public func makeIterator() -> AnyIterator<Int> {
-    var word = 0
-    var bit = 0
-    let words = self.words
-    return AnyIterator {
-      while word < words.count {
-        defer {
-          bit += 1
-          if bit == 64 {
-            bit = 0
-            word += 1
-          }
-        }
-        if words[word] & (1 << UInt64(bit)) != 0 { return word * 64 + bit }
-      }
-      return nil
+  public func makeIterator() -> IndexingIterator<[Int]> {
+    var indexes: [Int] = []
+    for bit in 0..<64 where low & (1 << UInt64(bit)) != 0 { indexes.append(bit) }
+    for bit in 0..<64 where high & (1 << UInt64(bit)) != 0 { indexes.append(64 + bit) }
+    for (word, bits) in (rest ?? []).enumerated() {
+      for bit in 0..<64 where bits & (1 << UInt64(bit)) != 0 { indexes.append(128 + word * 64 + bit) }
     }
+    return indexes.makeIterator()
   }
 }

@@ -34,6 +34,12 @@ extension TextNormalization {
 
   /// Whether NFKC certainly leaves `text` unchanged: ASCII and CJK unified ideographs (U+3400–U+4DBF,
   /// U+4E00–U+9FFF) only, which is most of a Chinese register. Foundation's NFKC costs microseconds a call.
+  /// Whether NFKC leaves `text` unchanged because it is only ASCII and CJK ideographs (a quick, partial test).
+  public static func isNFKCStable(_ text: String) -> Bool {
+    var copy = text
+    return copy.withUTF8 { isNFKCStable($0) }
+  }
+
   static func isNFKCStable<S: StringProtocol>(_ text: S) -> Bool {
     text.utf8.withContiguousStorageIfAvailable(isNFKCStable) ?? isNFKCStable(Array(text.utf8))
   }

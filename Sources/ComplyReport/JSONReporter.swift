@@ -14,11 +14,13 @@ public final class JSONReporter: Reporter {
   private var undetermined: [JSON] = []
   private var rejected: [JSON] = []
   private var diagnostics: [JSON] = []
+  public private(set) var renderer: (any JudgementRenderer)?
 
   public init(sink: any OutputSink) { self.sink = sink }
 
   public func start(_ run: RunInfo) {
     language = run.language
+    renderer = FindingsRenderer(language: run.language)
     let head: [(String, JSON)] = [
       ("tool", .string(run.tool)), ("version", .string(run.version)), ("as_of", .string(run.asOf.description)),
       ("language", .string(run.language.rawValue)),
@@ -56,18 +58,26 @@ public final class JSONReporter: Reporter {
       ]))
   }
 
-  public func judged(_ judgement: Judgement) {
-    for u in judgement.undetermined {
+  public func judged(_ judgement: Judgement, rendered: String?) {
+    // Undetermined outcomes caused only by a missing column are counted once per file and rule in the summary.
+    for u in judgement.undetermined where !u.onlyMissingColumns {
       undetermined.append(
         .object([
           ("rule_id", .string(u.ruleID)), ("record_id", .string(u.recordKey)), ("path", .string(u.source.path)),
           ("row", .int(u.source.row)), ("fields", .array(u.fields.map(JSON.string))),
-          ("missing_column", .bool(u.onlyMissingColumns)),
         ]))
     }
-    for finding in judgement.findings {
-      sink.write((firstFinding ? "\n    " : ",\n    ") + JSONReporter.encode(finding, language).render())
-      firstFinding = false
+    let text = rendered ?? FindingsRenderer(language: language).render(judgement)
+    guard !text.isEmpty else { return }
+    sink.write((firstFinding ? "\n    " : ",\n    ") + text)
+    firstFinding = false
+  }
+
+  /// A judgement's findings as JSON objects, one per line.
+  struct FindingsRenderer: JudgementRenderer {
+    var language: Language
+    func render(_ judgement: Judgement) -> String {
+      judgement.findings.map { JSONReporter.encode($0, language).render() }.joined(separator: ",\n    ")
     }
   }
 

@@ -17,50 +17,88 @@ public indirect enum JSON: Sendable, Equatable {
 
   /// Compact when `indent` is nil; otherwise pretty, with the given indentation prefix for nested lines.
   public func render(indent: String? = nil) -> String {
-    var out = ""
-    write(into: &out, indent: indent, level: 0)
-    return out
+    // Bytes, not String appends: appending to a [UInt8] is a copy; String appends re-check their storage.
+    var out: [UInt8] = []
+    out.reserveCapacity(1024)
+    write(into: &out, indent: indent.map { Array($0.utf8) }, level: 0)
+    return String(decoding: out, as: UTF8.self)
   }
 
-  func write(into out: inout String, indent: String?, level: Int) {
+  func write(into out: inout [UInt8], indent: [UInt8]?, level: Int) {
     switch self {
-    case .null: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .int(let i): out += String(i)
-    case .number(let n): out += n.isFinite ? (n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)) : "null"
+    case .null: out.append(contentsOf: "null".utf8)
+    case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+    case .int(let i): out.append(contentsOf: String(i).utf8)
+    case .number(let n):
+      let text = n.isFinite ? (n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)) : "null"
+      out.append(contentsOf: text.utf8)
     case .string(let s): JSON.escape(s, into: &out)
     case .array(let items):
-      guard !items.isEmpty else { out += "[]"; return }
-      out += "["
+      guard !items.isEmpty else { return out.append(contentsOf: "[]".utf8) }
+      out.append(UInt8(ascii: "["))
       for (i, item) in items.enumerated() {
-        if i > 0 { out += "," }
+        if i > 0 { out.append(UInt8(ascii: ",")) }
         newline(&out, indent, level + 1)
         item.write(into: &out, indent: indent, level: level + 1)
       }
       newline(&out, indent, level)
-      out += "]"
+      out.append(UInt8(ascii: "]"))
     case .object(let pairs):
-      guard !pairs.isEmpty else { out += "{}"; return }
-      out += "{"
+      guard !pairs.isEmpty else { return out.append(contentsOf: "{}".utf8) }
+      out.append(UInt8(ascii: "{"))
       for (i, (key, value)) in pairs.enumerated() {
-        if i > 0 { out += "," }
+        if i > 0 { out.append(UInt8(ascii: ",")) }
         newline(&out, indent, level + 1)
         JSON.escape(key, into: &out)
-        out += indent == nil ? ":" : ": "
+        out.append(UInt8(ascii: ":"))
+        if indent != nil { out.append(UInt8(ascii: " ")) }
         value.write(into: &out, indent: indent, level: level + 1)
       }
       newline(&out, indent, level)
-      out += "}"
+      out.append(UInt8(ascii: "}"))
     }
   }
 
-  private func newline(_ out: inout String, _ indent: String?, _ level: Int) {
+  private func newline(_ out: inout [UInt8], _ indent: [UInt8]?, _ level: Int) {
     guard let indent else { return }
-    out += "\n" + String(repeating: indent, count: level)
+    out.append(UInt8(ascii: "\n"))
+    for _ in 0..<level { out.append(contentsOf: indent) }
+  }
+
+  /// JSON string escaping per RFC 8259, into bytes.
+  static func escape(_ s: String, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    // Most strings need no escaping: copy them whole.
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+      out.append(contentsOf: s.utf8)
+      out.append(UInt8(ascii: "\""))
+      return
+    }
+    for byte in s.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+      case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+      case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+      case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+      case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+      case 0..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+      default: out.append(byte)
+      }
+    }
+    out.append(UInt8(ascii: "\""))
   }
 
   /// JSON string escaping per RFC 8259.
   public static func escape(_ s: String, into out: inout String) {
+    // Most strings need no escaping: append them whole.
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+      out += "\""
+      out += s
+      out += "\""
+      return
+    }
     out += "\""
     for scalar in s.unicodeScalars {
       switch scalar {

@@ -32,13 +32,31 @@ public struct RunInfo: Sendable {
 
 /// A report format. It receives the run as a stream of events, in order, and writes as it goes; only formats
 /// that aggregate keep findings (never input rows).
+///
+/// Rendering a judgement's findings is the costly part of most formats, so a reporter may hand out a
+/// `JudgementRenderer`: the engine's worker threads call it, and `judged` receives its text in order.
 public protocol Reporter: AnyObject {
+  /// Renders judgements on any thread, once `start` has run; nil when `judged` does all the work.
+  var renderer: (any JudgementRenderer)? { get }
   func start(_ run: RunInfo)
   func beginInput(_ path: String)
   func diagnostic(_ diagnostic: Diagnostic)
-  func judged(_ judgement: Judgement)
+  /// `rendered` is the renderer's text for this judgement (nil without a renderer).
+  func judged(_ judgement: Judgement, rendered: String?)
   func rejected(_ rejection: RowRejection)
   func finish(_ summary: Summary)
+}
+
+/// Turns one judgement into a reporter's text. Pure and thread-safe.
+public protocol JudgementRenderer: Sendable {
+  func render(_ judgement: Judgement) -> String
+}
+
+extension Reporter {
+  /// Renders on the calling thread, for callers that judge one record at a time.
+  public func judged(_ judgement: Judgement) {
+    judged(judgement, rendered: renderer?.render(judgement))
+  }
 }
 
 /// Where reporters write: a file, standard output, or a buffer in tests.

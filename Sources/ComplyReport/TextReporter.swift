@@ -11,6 +11,7 @@ public final class TextReporter: Reporter {
   private var diagnostics: [Diagnostic] = []
   private var rejections: [RowRejection] = []
   private var undetermined: [Undetermined] = []
+  public private(set) var renderer: (any JudgementRenderer)?
 
   public init(sink: any OutputSink) { self.sink = sink }
 
@@ -18,6 +19,7 @@ public final class TextReporter: Reporter {
     language = run.language
     rules = run.rules
     asOf = run.asOf
+    renderer = ProjectRenderer(language: run.language)
     let title = run.pack.title[language]
     sink.write("comply \(run.version) · \(title) v\(run.pack.version) · \(ReportText.asOf[language]) \(run.asOf)\n\n")
   }
@@ -32,15 +34,31 @@ public final class TextReporter: Reporter {
     if rejections.count < 1_000 { rejections.append(rejection) }
   }
 
-  public func judged(_ judgement: Judgement) {
+  public func judged(_ judgement: Judgement, rendered: String?) {
     for u in judgement.undetermined where !u.onlyMissingColumns && undetermined.count < 1_000 { undetermined.append(u) }
-    guard let first = judgement.findings.first else { return }
+    let text = rendered ?? ProjectRenderer(language: language).render(judgement)
+    if !text.isEmpty { sink.write(text) }
+  }
+
+  public func finish(_ summary: Summary) {
+    sink.write(SummaryText(summary: summary, rules: rules, language: language, asOf: asOf).render(
+      undetermined: undetermined, rejections: rejections, diagnostics: diagnostics))
+  }
+}
+
+/// One project's findings as a block of text: a heading, then each finding with its message, what decided it,
+/// basis, penalty, remedy and notes.
+struct ProjectRenderer: JudgementRenderer {
+  var language: Language
+
+  func render(_ judgement: Judgement) -> String {
+    guard let first = judgement.findings.first else { return "" }
     let groups = first.groups.sorted { $0.key < $1.key }.map(\.value).filter { !$0.isEmpty }
     let place = "\(first.source.path) \(ReportText.format(ReportText.row, language, first.source.row))"
     let heading = ([judgement.recordKey] + groups + [first.label]).filter { !$0.isEmpty }.joined(separator: " · ")
     var out = "\(heading)  (\(place))\n"
     for finding in judgement.findings { out += render(finding) }
-    sink.write(out + "\n")
+    return out + "\n"
   }
 
   private func render(_ f: Finding) -> String {
@@ -58,10 +76,5 @@ public final class TextReporter: Reporter {
     out += "    \(ReportText.remedy[l])：\(f.remedy[l])\n"
     for annotation in f.annotations { out += "    \(ReportText.note[l])：\(annotation[l])\n" }
     return l == .en ? out.replacingOccurrences(of: "：", with: ": ") : out
-  }
-
-  public func finish(_ summary: Summary) {
-    sink.write(SummaryText(summary: summary, rules: rules, language: language, asOf: asOf).render(
-      undetermined: undetermined, rejections: rejections, diagnostics: diagnostics))
   }
 }

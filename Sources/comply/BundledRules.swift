@@ -12,7 +12,9 @@ enum BundledRules {
     let fm = FileManager.default
     var candidates: [String] = []
     if let env = ProcessInfo.processInfo.environment["COMPLY_RULES"], !env.isEmpty { candidates.append(env) }
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    // The running binary's own path (on Linux, /proc/self/exe), whatever PATH lookup found it.
+    let binary = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+    let executable = binary.resolvingSymlinksInPath().deletingLastPathComponent()
     candidates.append(executable.deletingLastPathComponent().appendingPathComponent("share/comply/Rules").path)
     candidates.append(executable.appendingPathComponent("Rules").path)
     candidates.append(fm.currentDirectoryPath + "/Rules")

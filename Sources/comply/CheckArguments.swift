@@ -28,6 +28,9 @@ struct CheckArguments: ParsableArguments {
   @Option(help: "Map a register header to a field: 'HEADER=field' (repeatable).")
   var map: [String] = []
 
+  @Option(help: "Threads that read and judge CSV registers (default: one per core). Results do not depend on it.")
+  var jobs: Int?
+
   struct Setup {
     var pack: RulePack
     var checker: ComplianceChecker
@@ -53,6 +56,10 @@ struct CheckArguments: ParsableArguments {
     options.excluded = excluded
     options.read.encoding = encoding
     options.read.format = inputFormat
+    if let jobs {
+      guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+      options.jobs = jobs
+    }
     for entry in map {
       guard let eq = entry.firstIndex(of: "="), eq != entry.startIndex else {
         throw ValidationError("--map takes 'HEADER=field', found '\(entry)'")

@@ -91,8 +91,12 @@ private func failure(_ text: String, sourceLocation: SourceLocation = #_sourceLo
     #expect(failure("x\n  开工") == ExpressionError(.exprSyntax, "unexpected character '开'", at: TextPosition(line: 1, column: 3)))
   }
 
-  @Test func theEndTokenSitsAfterTrailingSpace() {
-    #expect(tokens("ab  ").last?.position == TextPosition(line: 0, column: 5))
+  @Test func theEndTokenSitsRightAfterTheLastToken() {
+    #expect(tokens("ab  ").last?.position == TextPosition(line: 0, column: 3))
+    // A literal block ends with a line break: the end is still on the expression's last line.
+    #expect(tokens("a or\n  b <\n").last?.position == TextPosition(line: 1, column: 6))
+    #expect(tokens("a # a comment\n\n").last?.position == TextPosition(line: 0, column: 2))
     #expect(tokens("").map(\.kind) == [.end])
+    #expect(tokens("  \n").last?.position == TextPosition(line: 0, column: 1))
   }
 }

@@ -110,6 +110,11 @@ private func at(_ line: Int, _ column: Int) -> TextPosition { TextPosition(line:
     #expect(error("x not y") == ExpressionError(.exprSyntax, "expected end of expression, found 'not'", at: at(0, 3)))
   }
 
+  @Test func theEndOfAnExpressionIsAfterItsLastToken() {
+    // As in a literal block, which ends with a line break.
+    #expect(error("is_set(a)\n  or b <\n") == ExpressionError(.exprSyntax, "expected a value, a name or '(', found end of expression", at: at(1, 9)))
+  }
+
   @Test func syntaxErrorsOnLaterLines() {
     #expect(error("is_set(a)\n  and\n  or b") == ExpressionError(.exprSyntax, "expected a value, a name or '(', found 'or'", at: at(2, 3)))
     #expect(error("a\n  and 开工") == ExpressionError(.exprSyntax, "unexpected character '开'", at: at(1, 7)))

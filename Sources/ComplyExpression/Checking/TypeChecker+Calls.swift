@@ -19,7 +19,9 @@ extension TypeChecker {
     switch builtin.signature(checked.map(\.type)) {
     case .returns(let type): resultType = type
     case .mismatch(let i, let message):
-      let what = name.first?.isLetter == true ? "argument \(i + 1) of '\(name)'" : "operand of '\(name)'"
+      // `in` and unary minus (`neg`) are operators, written as a word or a symbol.
+      let what =
+        Builtins.functionNames.contains(name) ? "argument \(i + 1) of '\(name)'" : "operand of '\(name == "neg" ? "-" : name)'"
       return fail(.exprType, "\(what): \(message)", at: arguments[min(i, arguments.count - 1)])
     }
     checkEnumLiterals(name, checked, arguments)

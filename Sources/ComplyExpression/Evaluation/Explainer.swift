@@ -50,6 +50,8 @@ public struct Explainer: Sendable {
     let shown = Explainer.render(value)
     switch expr.kind {
     case .constant: return shown
+    // A literal list (`["报告书", "报告表"]`) is shown as its value, like any literal.
+    case .list(let items) where items.allSatisfy({ $0.constantValue != nil }): return shown
     case .field(let index):
       return Explainer.label(schema.fields[index].title, shown, value)
     case .definition(let name, _):

@@ -20,11 +20,7 @@ public enum Interpreter {
         return Logic.attribute(f(arguments.count) { evaluate(arguments[$0], bindings) }, expr.fields)
       }
       let values = arguments.map { evaluate($0, bindings) }
-      if builtin.strict {
-        for (value, argument) in zip(values, arguments) {
-          if let blocked = Logic.blocking(value, argument.fields) { return blocked }
-        }
-      }
+      if builtin.strict, let blocked = Logic.blocking(values, arguments.map(\.fields)) { return blocked }
       let result: Value
       switch builtin.implementation {
       case .unary(let f): result = f(values[0])

@@ -56,6 +56,16 @@ public enum Logic {
     }
   }
 
+  /// `blocking` over any number of operands: every blocked operand is named, as the two-operand form does.
+  static func blocking(_ values: [Value], _ fields: [FieldSet]) -> Value? {
+    var blocked: Value?
+    for (value, valueFields) in zip(values, fields) {
+      guard let b = blocking(value, valueFields) else { continue }
+      blocked = blocked.map { merge($0, b) } ?? b
+    }
+    return blocked
+  }
+
   /// A date field as rules see it: a date after `as_of` has not happened yet (not set); a month-only date that
   /// straddles `as_of` is unknown.
   @inline(__always)

@@ -79,6 +79,15 @@ enum Operators {
     }
   }
 
+  /// String equality without Unicode normalization when neither side needs it (ASCII and CJK ideographs, as
+  /// enum values and most register text are): Swift's `==` normalizes any non-ASCII string it compares.
+  @inline(__always)
+  static func sameText(_ x: String, _ y: String) -> Bool {
+    if x.utf8.elementsEqual(y.utf8) { return true }
+    if TextNormalization.isNFKCStable(x) && TextNormalization.isNFKCStable(y) { return false }
+    return x == y
+  }
+
   static func equal(_ a: Value, _ b: Value) -> Bool? {
     switch (a, b) {
     case let (.number(x), .number(y)): x == y

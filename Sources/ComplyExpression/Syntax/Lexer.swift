@@ -14,12 +14,15 @@ struct Lexer {
 
   mutating func tokenize() -> Result<[Token], ExpressionError> {
     var tokens: [Token] = []
+    // The end token sits right after the last token, so that "found end of expression" points at the
+    // expression's last line, not at trailing blank lines (a literal block ends with a line break).
+    var afterLast = TextPosition(line: 0, column: 1)
     while true {
       skipSpace()
       let start = index
       let position = TextPosition(line: line, column: column)
       guard index < scalars.count else {
-        tokens.append(Token(kind: .end, position: position, start: start, end: start))
+        tokens.append(Token(kind: .end, position: afterLast, start: start, end: start))
         return .success(tokens)
       }
       let c = scalars[index]
@@ -45,6 +48,7 @@ struct Lexer {
         return .failure(ExpressionError(.exprSyntax, "unexpected character '\(c)'", at: position))
       }
       tokens.append(Token(kind: kind, position: position, start: start, end: index))
+      afterLast = TextPosition(line: line, column: column)
     }
   }
 

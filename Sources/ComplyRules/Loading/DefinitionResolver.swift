@@ -33,8 +33,12 @@ enum DefinitionResolver {
         return
       }
       state[name] = false
-      for dependency in names(in: expr) where parsed[dependency] != nil { visit(dependency, chain + [name]) }
+      let dependencies = names(in: expr).filter { parsed[$0] != nil }
+      for dependency in dependencies { visit(dependency, chain + [name]) }
       state[name] = true
+      // A dependency in a cycle or with its own error is reported already; checking this one would only add
+      // "unknown field" for it.
+      guard dependencies.allSatisfy({ checked[$0] != nil }) else { return }
       switch TypeChecker.check(expr, in: Environment(schema: schema, definitions: checked)) {
       case .success(let result): checked[name] = result
       case .failure(let errors): diagnostics += errors.errors.map(source.diagnostic(for:))

@@ -62,11 +62,11 @@ enum PackFileDecoder {
         fields: fields, keyField: key, groupFields: groups, labelField: label, blankTokens: blank, trueSpellings: Set(trueSpellings),
         falseSpellings: Set(falseSpellings))
     }
-    for (name, node) in mappingEntries(reader.optional("definitions"), "definitions", &diagnostics) {
+    for (name, keyLocation, node) in keyedEntries(reader.optional("definitions"), "definitions", &diagnostics) {
       guard var definition = MappingReader(node, "definition '\(name)'", &diagnostics) else { continue }
       let title = definition.optional("title").flatMap { Decode.localized($0, "title of '\(name)'", &diagnostics) }
       if let expr = definition.required("expr", &diagnostics) {
-        pack.definitions.append((name, title, expr, node.location))
+        pack.definitions.append((name, title, expr, keyLocation))
       }
       definition.finish(known: ["title", "expr"], &diagnostics)
     }
@@ -78,9 +78,17 @@ enum PackFileDecoder {
   static func mappingEntries(_ node: YAMLNode?, _ what: String, _ diagnostics: inout [Diagnostic])
     -> [(String, YAMLNode)]
   {
+    keyedEntries(node, what, &diagnostics).map { ($0.name, $0.value) }
+  }
+
+  /// `mappingEntries` with where each key is written, for diagnostics about the name itself.
+  static func keyedEntries(_ node: YAMLNode?, _ what: String, _ diagnostics: inout [Diagnostic])
+    -> [(name: String, key: Location, value: YAMLNode)]
+  {
     guard let node, var reader = MappingReader(node, what, &diagnostics) else { return [] }
-    let entries = reader.keys.compactMap { key in reader.optional(key).map { (key, $0) } }
-    return entries
+    return reader.keys.compactMap { key in
+      reader.optional(key).map { (key, reader.keyLocation(key) ?? $0.location, $0) }
+    }
   }
 
   static func decodeFields(_ node: YAMLNode?, _ diagnostics: inout [Diagnostic]) -> [FieldSpec] {

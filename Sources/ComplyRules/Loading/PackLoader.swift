@@ -47,7 +47,7 @@ public enum PackLoader {
     var diagnostics: [Diagnostic] = []
     let packPath = join(folder, packFileName)
     let packDocument = YAMLDocument.load(path: packPath, diagnostics: &diagnostics)
-    guard let packFile = PackFileDecoder.decode(packDocument, &diagnostics), let schema = packFile.schema,
+    guard !diagnostics.hasErrors, let packFile = PackFileDecoder.decode(packDocument, &diagnostics), let schema = packFile.schema,
       !diagnostics.hasErrors
     else { return (nil, diagnostics.sorted()) }
     let definitions = DefinitionResolver.resolve(packFile, schema: schema, document: packDocument, &diagnostics)
@@ -64,8 +64,10 @@ public enum PackLoader {
     var rules: [Rule] = []
     var seen: [String: Location] = [:]
     for path in ruleFiles {
+      let before = diagnostics.count
       let document = YAMLDocument.load(path: path, diagnostics: &diagnostics)
-      guard document.root != nil else { continue }
+      // Stop after the YAML stage when it failed: refused nodes (aliases) would otherwise read as missing keys.
+      guard document.root != nil, !diagnostics[before...].contains(where: { $0.severity == .error }) else { continue }
       let decoder = RuleDecoder(
         document: document, compiler: ExpressionCompiler(document: document, environment: Environment(schema: schema, definitions: definitions)),
         laws: packFile.laws, definitionTitles: titles, exampleAsOf: packFile.exampleAsOf)

@@ -50,10 +50,10 @@ extension RuleDecoder {
     }
     let schema = compiler.environment.schema
     var cells: [String: String] = [:]
-    for (field, valueNode) in PackFileDecoder.mappingEntries(reader.required("record", &diagnostics), "record", &diagnostics) {
+    for (field, keyLocation, valueNode) in PackFileDecoder.keyedEntries(reader.required("record", &diagnostics), "record", &diagnostics) {
       guard schema.index(of: field) != nil else {
         let notes = Suggestion.closest(to: field, among: schema.fieldNames).map { [Diagnostic.Note("did you mean '\($0)'?")] } ?? []
-        diagnostics.append(.error(.ruleExample, "unknown field '\(field)' in an example record", at: valueNode.location, notes: notes))
+        diagnostics.append(.error(.ruleExample, "unknown field '\(field)' in an example record", at: keyLocation, notes: notes))
         continue
       }
       cells[field] = Decode.text(valueNode, "a cell", &diagnostics)

@@ -57,6 +57,12 @@ public struct YAMLDocument: Sendable {
       let .composer(context, problem, mark, _):
       let message = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
       return .error(.yamlSyntax, message, at: Location(file: path, line: mark.line, column: mark.column))
+    case let .duplicatedKeysInMapping(duplicates, context):
+      // Yams refuses these before the mapping reaches us; its description quotes the whole file.
+      let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+      return .error(
+        .ruleDuplicateKey, "duplicate key \(keys) in a mapping",
+        at: Location(file: path, line: context.mark.line, column: context.mark.column))
     case let .reader(problem, offset, _, _):
       return .error(.yamlSyntax, "\(problem) at byte \(offset ?? 0)", at: Location(file: path, line: 1, column: 1))
     default:

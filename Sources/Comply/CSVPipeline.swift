@@ -1,0 +1,225 @@
+import ComplyEngine
+import ComplyInput
+import ComplyModel
+import ComplyReport
+import Crypto
+import Dispatch
+import Foundation
+
+/// What one block of a CSV register came to: its events in row order, the count of clean records (which need no
+/// event), and each record's key hash for the duplicate check.
+struct BlockResult: Sendable {
+  enum Event: Sendable {
+    case diagnostic(Diagnostic)
+    case rejected(RowRejection)
+    /// The judgement, with each reporter's rendering of it.
+    case judged(Judgement, [String?])
+  }
+
+  var events: [Event] = []
+  var clean = 0
+  var keys: [(hash: UInt64, row: Int, line: Int, range: Range<Int>)] = []
+  var bytes: [UInt8] = []
+}
+
+/// Checks a CSV register in blocks on several threads. Blocks are cut the same way whatever the number of
+/// threads, and their results are passed on in block order, so the report is identical for 1 thread and for many.
+/// Memory holds at most a few blocks per thread, plus the key table.
+struct CSVPipeline {
+  let engine: Engine
+  let options: CheckOptions
+  /// The reporters' renderers, called on the worker threads.
+  let renderers: [(any JudgementRenderer)?]
+
+  /// Reads, judges and reports one file. Returns the input's summary entry.
+  func run(path: String, reporters: [any Reporter], summary: inout Summary) {
+    let hasher = HashBox()
+    let reader: CSVBlockReader
+    do throws(InputError) {
+      reader = try CSVBlockReader(
+        path: path, schema: engine.pack.schema, options: options.read, neededTextFields: neededTextFields,
+        observe: { hasher.update($0) })
+    } catch {
+      summary.inputs[summary.inputs.count - 1].failure = error.diagnostic.message
+      for reporter in reporters { reporter.diagnostic(error.diagnostic) }
+      return
+    }
+    for diagnostic in reader.mapping.diagnostics {
+      if diagnostic.severity == .warning { summary.warnings += 1 }
+      for reporter in reporters { reporter.diagnostic(diagnostic) }
+    }
+    var keys = KeyTable()
+    let emit = { (result: BlockResult, summary: inout Summary) in
+      self.emit(result, reporters: reporters, summary: &summary, keys: &keys, layout: reader.layout)
+    }
+    let failure = options.jobs <= 1
+      ? runSerially(reader, &summary, emit) : runInParallel(reader, &summary, emit)
+    if let failure {
+      summary.inputs[summary.inputs.count - 1].failure = failure.diagnostic.message
+      for reporter in reporters { reporter.diagnostic(failure.diagnostic) }
+    }
+    summary.inputs[summary.inputs.count - 1].sha256 = failure == nil ? hasher.hex : nil
+  }
+
+  var neededTextFields: FieldSet {
+    engine.rules.reduce(FieldSet()) { $0.union($1.fields) }
+  }
+
+  private func runSerially(
+    _ reader: CSVBlockReader, _ summary: inout Summary, _ emit: (BlockResult, inout Summary) -> Void
+  ) -> InputError? {
+    let parser = CSVBlockParser(layout: reader.layout)
+    do throws(InputError) {
+      while let block = try reader.nextBlock() { emit(process(block, parser), &summary) }
+    } catch {
+      return error
+    }
+    return nil
+  }
+
+  private func runInParallel(
+    _ reader: CSVBlockReader, _ summary: inout Summary, _ emit: (BlockResult, inout Summary) -> Void
+  ) -> InputError? {
+    let state = PipelineState(parsers: (0..<options.jobs).map { _ in CSVBlockParser(layout: reader.layout) })
+    let limit = options.jobs * 2
+    var submitted = 0
+    var emitted = 0
+    var failure: InputError?
+    let pipeline = self
+    func drain(waitingFor target: Int) {
+      while emitted < target {
+        emit(state.take(emitted), &summary)
+        emitted += 1
+      }
+    }
+    while true {
+      let block: CSVBlock?
+      do throws(InputError) { block = try reader.nextBlock() } catch {
+        failure = error
+        break
+      }
+      guard let block else { break }
+      if submitted - emitted >= limit { drain(waitingFor: emitted + 1) }
+      submitted += 1
+      DispatchQueue.global(qos: .userInitiated).async {
+        let parser = state.borrowParser()
+        let result = pipeline.process(block, parser)
+        state.returnParser(parser)
+        state.put(block.index, result)
+      }
+      while let ready = state.poll(emitted) {
+        emit(ready, &summary)
+        emitted += 1
+      }
+    }
+    drain(waitingFor: submitted)
+    return failure
+  }
+
+  /// Parses and judges one block; runs on a worker thread.
+  func process(_ block: CSVBlock, _ parser: CSVBlockParser) -> BlockResult {
+    var result = BlockResult()
+    result.bytes = block.bytes
+    parser.parse(block) { row in
+      switch row {
+      case .record(let view):
+        result.keys.append((view.keyHash, view.source.row, view.source.line, view.keyRange))
+        if engine.isClean(view.values) {
+          result.clean += 1
+        } else {
+          let judgement = engine.judge(view.record())
+          result.events.append(.judged(judgement, renderers.map { $0?.render(judgement) }))
+        }
+      case .rejected(let rejection): result.events.append(.rejected(rejection))
+      case .diagnostic(let diagnostic): result.events.append(.diagnostic(diagnostic))
+      }
+    }
+    return result
+  }
+
+  /// Passes a block's events to the reporters, in order, and checks its keys; on the calling thread.
+  private func emit(
+    _ result: BlockResult, reporters: [any Reporter], summary: inout Summary, keys: inout KeyTable, layout: CSVLayout
+  ) {
+    let last = summary.inputs.count - 1
+    summary.inputs[last].records += result.clean
+    for event in result.events {
+      switch event {
+      case .judged(let judgement, let rendered):
+        summary.add(judgement)
+        for (reporter, text) in zip(reporters, rendered) { reporter.judged(judgement, rendered: text) }
+      case .rejected(let rejection):
+        summary.inputs[last].rejected += 1
+        for reporter in reporters { reporter.rejected(rejection) }
+      case .diagnostic(let diagnostic):
+        if diagnostic.severity == .warning { summary.warnings += 1 }
+        for reporter in reporters { reporter.diagnostic(diagnostic) }
+      }
+    }
+    let keyName = layout.schema.fields[layout.schema.keyField].name
+    for key in result.keys {
+      guard let first = keys.insert(key.hash, row: key.row) else { continue }
+      let text = String(decoding: result.bytes[key.range], as: UTF8.self)
+        .trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\"")))
+      let diagnostic = Diagnostic.warning(
+        .inputDuplicateKey, "row \(key.row) repeats \(keyName) '\(text)' of row \(first)",
+        at: Location(file: layout.path, line: key.line, column: 0))
+      summary.warnings += 1
+      for reporter in reporters { reporter.diagnostic(diagnostic) }
+    }
+  }
+}
+
+/// Block results waiting to be passed on in order, and the parsers the workers share.
+private final class PipelineState: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var results: [Int: BlockResult] = [:]
+  private var parsers: [CSVBlockParser]
+
+  init(parsers: [CSVBlockParser]) { self.parsers = parsers }
+
+  func put(_ index: Int, _ result: BlockResult) {
+    condition.lock()
+    results[index] = result
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// The result for `index`, waiting for it.
+  func take(_ index: Int) -> BlockResult {
+    condition.lock()
+    defer { condition.unlock() }
+    while true {
+      if let result = results.removeValue(forKey: index) { return result }
+      condition.wait()
+    }
+  }
+
+  /// The result for `index` if it is ready.
+  func poll(_ index: Int) -> BlockResult? {
+    condition.lock()
+    defer { condition.unlock() }
+    return results.removeValue(forKey: index)
+  }
+
+  func borrowParser() -> CSVBlockParser {
+    condition.lock()
+    defer { condition.unlock() }
+    while parsers.isEmpty { condition.wait() }
+    return parsers.removeLast()
+  }
+
+  func returnParser(_ parser: CSVBlockParser) {
+    condition.lock()
+    parsers.append(parser)
+    condition.broadcast()
+    condition.unlock()
+  }
+}
+
+/// SHA-256 of the bytes read, fed as they are read.
+private final class HashBox: @unchecked Sendable {
+  private var hasher = SHA256()
+  func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
+  var hex: String { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
+}

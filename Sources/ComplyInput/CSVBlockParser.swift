@@ -1,0 +1,195 @@
+import ComplyModel
+
+/// One event of a block, in row order.
+public enum BlockRow {
+  case record(RowView)
+  case rejected(RowRejection)
+  case diagnostic(Diagnostic)
+}
+
+/// A data row as the block parser read it: typed values for every typed field and the text fields the rules
+/// read. Valid only inside the `parse` callback, where `record()` can make the full record with every cell's
+/// text, for the rows that need one (findings, explanations).
+public struct RowView {
+  public let source: RecordSource
+  public let values: [Value]
+  /// A 64-bit hash of the record key, for finding duplicate keys without keeping the keys.
+  public let keyHash: UInt64
+  /// Where the key cell lies in the block's bytes (quotes and white space included).
+  public let keyRange: Range<Int>
+  unowned let parser: CSVBlockParser
+
+  public func record() -> Record { parser.materialize(source: source, values: values) }
+}
+
+/// Reads the rows of CSV blocks, one block at a time; one parser per worker, reused across blocks.
+///
+/// It applies the rules of `CSVRowProducer` and `RecordAssembler` (blank rows skipped, wrong field counts and
+/// blank keys rejected, unreadable cells reported) but makes strings only where it must: typed cells are read
+/// from their bytes, and text cells only when a rule reads them or a record is materialized.
+public final class CSVBlockParser {
+  public let layout: CSVLayout
+  // Kept apart from `layout`: reading a struct property's struct copies it, with a retain per member, per row.
+  private let schema: Schema
+  private let mapping: HeaderMapping
+  private let decoder: TextDecoder
+  private let mapped: [(field: Int, column: Int)]
+  private let factors: [Double]
+  private let typed: [Bool]
+  private var values: [Value]
+  /// The register's header for each schema field, shared by every record of the file.
+  private let headers: [String?]
+  private var scanner: CSVScanner?
+  private var blockIsValidUTF8 = true
+
+  public init(layout: CSVLayout) {
+    self.layout = layout
+    schema = layout.schema
+    mapping = layout.mapping
+    decoder = TextDecoder(encoding: layout.encoding)
+    mapped = layout.mapping.fieldColumns.enumerated().compactMap { field, column in column.map { (field, $0) } }
+    factors = layout.mapping.fieldColumns.map { column in column.map { layout.mapping.columns[$0].unitFactor } ?? 1 }
+    typed = layout.schema.fields.indices.map { layout.schema.fields[$0].type != .text || layout.neededTextFields.contains($0) }
+    values = layout.schema.fields.indices.map { Value.unknown(FieldSet($0)) }
+    headers = layout.schema.fields.indices.map { layout.mapping.header(for: $0) }
+  }
+
+  /// Calls `body` with each event of the block, in order.
+  public func parse(_ block: CSVBlock, _ body: (BlockRow) -> Void) {
+    let source = ByteSource(bytes: block.bytes, displayPath: layout.path)
+    let scanner = CSVScanner(source: source, maxRowBytes: max(layout.maxRowBytes, block.bytes.count + 1))
+    self.scanner = scanner
+    defer { self.scanner = nil }
+    blockIsValidUTF8 =
+      layout.encoding == .utf8 && block.bytes.withUnsafeBufferPointer { TextDecoder.isValidUTF8($0) }
+    var row = block.firstRow - 1
+    var events: [BlockRow] = []
+    while (try? scanner.nextRow()) == true {
+      row += 1
+      let line = block.firstLine + scanner.line - 1
+      let at = RecordSource(path: layout.path, row: row, line: line)
+      if scanner.unterminated {
+        body(.rejected(RowRejection(source: at, reason: "quote opened on this row is never closed")))
+        continue
+      }
+      if isBlankRow(scanner) { continue }
+      guard scanner.cells.count == layout.width else {
+        body(.rejected(RowRejection(source: at, reason: "expected \(layout.width) fields, found \(scanner.cells.count)")))
+        continue
+      }
+      events.removeAll(keepingCapacity: true)
+      if let view = read(at, scanner, &events) {
+        for event in events { body(event) }
+        body(.record(view))
+      } else {
+        for event in events { body(event) }
+      }
+    }
+  }
+
+  private func isBlankRow(_ scanner: CSVScanner) -> Bool {
+    for index in scanner.cells.indices {
+      switch scanner.cellIsBlank(index) {
+      case true: continue
+      case false: return false
+      case nil:
+        let blank = scanner.withCell(index, decoder.decode).map { TextNormalization.trimmed($0).isEmpty } ?? false
+        if !blank { return false }
+      }
+    }
+    return true
+  }
+
+  /// Types the row's cells; nil (with a rejection among the events) when the row cannot be a record.
+  private func read(_ at: RecordSource, _ scanner: CSVScanner, _ events: inout [BlockRow]) -> RowView? {
+    let keyField = schema.keyField
+    var keyHash: UInt64 = 0
+    var keyRange = 0..<0
+    if let column = mapping.column(for: keyField) {
+      keyRange = scanner.cells[column]
+      let blank = scanner.withCell(column) { bytes -> Bool in
+        let key = trimmedBytes(bytes)
+        keyHash = CSVBlockParser.hash(key)
+        if key.isEmpty { return true }
+        if let fast = schema.parseCell(utf8: key, field: keyField, unitFactor: 1) { return fast == .blank }
+        if !Schema.mayHaveUnicodeSpace(key) { return false }
+        let text = decoder.decode(bytes).map(RecordAssembler.trimmed) ?? ""
+        if case .blank = schema.parseCell(text, field: keyField) { return true }
+        return false
+      }
+      if blank {
+        events.append(.rejected(RowRejection(source: at, reason: "blank record key (\(schema.fields[keyField].name))")))
+        return nil
+      }
+    }
+    for (field, column) in mapped {
+      guard typed[field] else {
+        values[field] = .null
+        continue
+      }
+      let parsed = scanner.withCell(column) { bytes -> ParsedCell? in
+        if layout.encoding == .utf8 && (blockIsValidUTF8 || TextDecoder.isValidUTF8(bytes)) {
+          if let fast = schema.parseCell(utf8: bytes, field: field, unitFactor: factors[field]) { return fast }
+        }
+        guard let text = decoder.decode(bytes) else { return nil }
+        return schema.parseCell(text, field: field, unitFactor: factors[field])
+      }
+      guard let parsed else {
+        events.append(.rejected(RowRejection(source: at, reason: "column \(column + 1) is not valid \(decoder.encoding)")))
+        return nil
+      }
+      switch parsed {
+      case .blank: values[field] = .null
+      case .value(let value): values[field] = value
+      case .unreadable(let reason):
+        values[field] = .unknown(FieldSet(field))
+        let header = mapping.columns[column].header
+        let raw = scanner.withCell(column, decoder.decode).map { RecordAssembler.trimmed($0) } ?? ""
+        let type = RecordAssembler.typeName(schema.fields[field].type)
+        events.append(
+          .diagnostic(
+            .warning(
+              .inputBadValue, "row \(at.row), column '\(header)': cannot read '\(raw)' as \(type) (\(reason))",
+              at: Location(file: at.path, line: at.line, column: 0))))
+      }
+    }
+    return RowView(source: at, values: values, keyHash: keyHash, keyRange: keyRange, parser: self)
+  }
+
+  private func trimmedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var start = 0
+    var end = bytes.count
+    while start < end, Schema.isASCIISpace(bytes[start]) { start += 1 }
+    while end > start, Schema.isASCIISpace(bytes[end - 1]) { end -= 1 }
+    return UnsafeBufferPointer(rebasing: bytes[start..<end])
+  }
+
+  /// FNV-1a, 64 bits: keys are short, and a false duplicate needs two of a file's keys to collide (about
+  /// n² / 2⁶⁵: 3 in a million for ten million rows).
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes {
+      h ^= UInt64(b)
+      h = h &* 0x0000_0100_0000_01b3
+    }
+    return h
+  }
+
+  /// The full record of the current row: every mapped cell's text, and values for text fields not read yet.
+  func materialize(source: RecordSource, values: [Value]) -> Record {
+    var values = values
+    var raw = [String?](repeating: nil, count: values.count)
+    guard let scanner else { return Record(source: source, values: values, raw: raw) }
+    for (field, column) in mapped {
+      let text = scanner.withCell(column, decoder.decode).map(RecordAssembler.trimmed) ?? ""
+      raw[field] = text
+      if !typed[field] {
+        switch layout.schema.parseCell(text, field: field) {
+        case .value(let value): values[field] = value
+        default: values[field] = .null
+        }
+      }
+    }
+    return Record(source: source, values: values, raw: raw, headers: headers)
+  }
+}

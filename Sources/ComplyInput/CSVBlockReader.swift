@@ -1,0 +1,107 @@
+import ComplyModel
+
+/// A run of complete CSV data rows cut from a register, for one worker to read.
+public struct CSVBlock: Sendable {
+  /// The block's place in the file, from 0.
+  public var index: Int
+  public var bytes: [UInt8]
+  /// The spreadsheet row and the physical line of the block's first row.
+  public var firstRow: Int
+  public var firstLine: Int
+}
+
+/// Reads a CSV register as blocks of whole rows, so that several workers can read and judge them at once.
+///
+/// The header is read and mapped first, exactly as `RegisterReader` does. Blocks are cut after the last row
+/// that ends in the bytes read so far; where a row ends is found by the same quoting rules `CSVScanner` applies
+/// (a quote opens a quoted cell only at the start of a cell). Blocks do not depend on how many workers there
+/// are, so results are the same for any number of them.
+public final class CSVBlockReader {
+  public static let defaultBlockSize = 1 << 20
+
+  public let mapping: HeaderMapping
+  public let layout: CSVLayout
+  private let source: ByteSource
+  private let blockSize: Int
+  private var index = 0
+  private var row: Int
+  private var line: Int
+  /// Sees every byte read from the file, in order (to hash the input while it is read).
+  private let observe: (UnsafeRawBufferPointer) -> Void
+  private var observed = 0
+
+  public init(
+    path: String, displayPath: String? = nil, schema: Schema, options: ReadOptions, neededTextFields: FieldSet,
+    blockSize: Int = CSVBlockReader.defaultBlockSize, observe: @escaping (UnsafeRawBufferPointer) -> Void = { _ in }
+  ) throws(InputError) {
+    let shown = displayPath ?? (path == "-" ? "<stdin>" : path)
+    source = try ByteSource(path: path, displayPath: shown, chunkSize: max(blockSize, 1 << 16))
+    self.observe = observe
+    self.blockSize = blockSize
+    let producer = try CSVRowProducer(source: source, schema: schema, options: options)
+    mapping = producer.mapping
+    layout = CSVLayout(
+      schema: schema, mapping: producer.mapping, width: producer.width, encoding: producer.decoder.encoding,
+      path: shown, neededTextFields: neededTextFields, maxRowBytes: options.maxRowBytes)
+    row = 2
+    line = producer.scanner.nextLine
+    observeNew()
+  }
+
+  /// Hashes what `fill` added: bytes from `observed` up to the end of the window.
+  private func observeNew() {
+    let end = source.start + source.available
+    guard end > observed else { return }
+    source.buffer.withUnsafeBytes { observe(UnsafeRawBufferPointer(rebasing: $0[observed..<end])) }
+    observed = end
+  }
+
+  private func fill() throws(InputError) -> Bool {
+    let before = source.start
+    let more = try source.fill()
+    // `fill` moves unconsumed bytes to the front of the window.
+    observed -= before - source.start
+    observeNew()
+    return more
+  }
+
+  /// The next block, or nil at the end of the file.
+  public func nextBlock() throws(InputError) -> CSVBlock? {
+    while true {
+      let available = source.available
+      if available >= blockSize || source.atEOF {
+        if available == 0 { return nil }
+        let cut = source.buffer.withUnsafeBufferPointer { p in
+          RowBoundaries.lastRowEnd(UnsafeBufferPointer(rebasing: p[source.start..<source.start + available]), atEOF: source.atEOF)
+        }
+        if let cut, cut.end > 0 {
+          let block = CSVBlock(
+            index: index, bytes: Array(source.buffer[source.start..<source.start + cut.end]), firstRow: row,
+            firstLine: line)
+          index += 1
+          row += cut.rows
+          line += cut.lines
+          source.start += cut.end
+          return block
+        }
+        if source.atEOF { return nil }
+        if available >= layout.maxRowBytes {
+          throw .rowTooLong(path: layout.path, line: line, limit: layout.maxRowBytes)
+        }
+      }
+      _ = try fill()
+    }
+  }
+}
+
+/// How a CSV block's rows are read: the schema, which column is which field, and the encoding.
+public struct CSVLayout: Sendable {
+  public var schema: Schema
+  public var mapping: HeaderMapping
+  public var width: Int
+  var encoding: TextDecoder.Encoding
+  public var path: String
+  /// Text fields the rules read, made into strings for every row; other text is made only for findings.
+  public var neededTextFields: FieldSet
+  public var maxRowBytes: Int
+}

@@ -42,6 +42,7 @@ let package = Package(
     .testTarget(name: "ComplyInputTests", dependencies: ["ComplyInput"]),
     .testTarget(name: "ComplyEngineTests", dependencies: ["ComplyEngine"]),
     .testTarget(name: "ComplyReportTests", dependencies: ["ComplyReport", "ComplyRules"]),
+    .testTarget(name: "ComplyTests", dependencies: ["Comply"]),
     .testTarget(name: "ComplyCLITests", dependencies: ["comply"]),
     .testTarget(name: "BundledRuleTests", dependencies: ["Comply"]),
   ]

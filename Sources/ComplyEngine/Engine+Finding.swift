@@ -54,6 +54,9 @@ extension Engine {
         case .bool(true): break
         case .bool(false): continue
         case let other:
+          // Which case applies is unknown, so neither its basis nor its note can be cited.
+          assessment.basis = rule.basis
+          assessment.note = nil
           assessment.undeterminedFields = names(other, when)
           return assessment
         }

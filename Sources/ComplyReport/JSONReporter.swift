@@ -29,7 +29,7 @@ public final class JSONReporter: Reporter {
         ("sha256", .string(run.pack.contentHash)),
       ])),
       ("rules", .array(run.rules.map { .string($0.id) })),
-      ("options", .object(run.options.map { ($0.0, JSON.string($0.1)) })),
+      ("options", JSONReporter.encode(options: run.options)),
     ]
     var out = "{\n"
     for (key, value) in head {
@@ -41,6 +41,21 @@ public final class JSONReporter: Reporter {
   }
 
   public func beginInput(_ path: String) {}
+
+  /// Options as an object; an option given several times (`--rule`) becomes a list, in the order given.
+  static func encode(options: [(String, String)]) -> JSON {
+    var order: [String] = []
+    var values: [String: [String]] = [:]
+    for (name, value) in options {
+      if values[name] == nil { order.append(name) }
+      values[name, default: []].append(value)
+    }
+    let repeatable: Set<String> = ["rule", "exclude", "map"]
+    return .object(order.map { name in
+      let given = values[name] ?? []
+      return (name, repeatable.contains(name) ? .array(given.map(JSON.string)) : .string(given.last ?? ""))
+    })
+  }
 
   public func diagnostic(_ d: Diagnostic) {
     diagnostics.append(

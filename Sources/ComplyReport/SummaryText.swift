@@ -29,8 +29,10 @@ struct SummaryText {
       let unknown = summary.undeterminedByRule[rule.id] ?? 0
       guard found > 0 || unknown > 0 else { continue }
       let title = rule.title[language]
-      let pad = String(repeating: " ", count: max(0, 22 - DiagnosticRenderer.displayWidth(title)))
-      out += "    \(title)\(pad) \(rule.id.padding(toLength: 30, withPad: " ", startingAt: 0)) \(found)"
+      let width = rules.map { DiagnosticRenderer.displayWidth($0.title[language]) }.max() ?? 0
+      let idWidth = rules.map(\.id.count).max() ?? 0
+      let pad = String(repeating: " ", count: max(0, width - DiagnosticRenderer.displayWidth(title)))
+      out += "    \(title)\(pad)  \(rule.id.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(found)"
       out += unknown > 0 ? (zh ? "（无法判定 \(unknown)）\n" : " (undetermined \(unknown))\n") : "\n"
     }
     out += zh ? "  无法判定 \(summary.undetermined) 项\n" : "  \(summary.undetermined) undetermined\n"

@@ -100,3 +100,16 @@ private func failure(_ text: String, sourceLocation: SourceLocation = #_sourceLo
     #expect(tokens("  \n").last?.position == TextPosition(line: 0, column: 1))
   }
 }
+
+@Suite struct LexerEscapeTests {
+  @Test func unknownEscapesKeepTheirBackslashSoPatternsReadAsWritten() throws {
+    let expr = try Parser.parse(#""\d+\.\s""#).get()
+    #expect(expr.kind == .literal(.text(#"\d+\.\s"#)))
+    let known = try Parser.parse(#""a\"b\\c\n""#).get()
+    #expect(known.kind == .literal(.text("a\"b\\c\n")))
+  }
+
+  @Test func theUnaryMinusCannotBeCalledByName() {
+    #expect(Builtins.named("neg") == nil)
+  }
+}

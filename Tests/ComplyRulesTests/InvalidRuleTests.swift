@@ -8,11 +8,7 @@ import Testing
   static let cases = Fixtures.cases(in: "invalid")
 
   /// Cases whose expected file states the correct behaviour that the loader does not give yet.
-  static let knownIssues: [String: Comment] = [
-    // Yams hands an alias back as the anchored node itself, so the alias's own position is lost: both
-    // diagnostics point at the anchor (20:13) and the alias at 23:13 is never shown.
-    "anchor-alias": "an alias is reported at its anchor, not where it is used"
-  ]
+  static let knownIssues: [String: Comment] = [:]
 
   @Test func theFixturesAreThere() {
     // So that the parameterized test below can never pass by running nothing.

@@ -21,7 +21,7 @@ extension TypeChecker {
     case .mismatch(let i, let message):
       // `in` and unary minus (`neg`) are operators, written as a word or a symbol.
       let what =
-        Builtins.functionNames.contains(name) ? "argument \(i + 1) of '\(name)'" : "operand of '\(name == "neg" ? "-" : name)'"
+        Builtins.functionNames.contains(name) ? "argument \(i + 1) of '\(name)'" : "operand of '\(name == "-x" ? "-" : name)'"
       return fail(.exprType, "\(what): \(message)", at: arguments[min(i, arguments.count - 1)])
     }
     checkEnumLiterals(name, checked, arguments)

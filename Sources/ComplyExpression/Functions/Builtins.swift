@@ -9,5 +9,5 @@ public enum Builtins {
   public static func named(_ name: String) -> Builtin? { byName[name] }
 
   /// Names users may call (operators excluded), for "did you mean" suggestions.
-  static var functionNames: [String] { all.map(\.name).filter { $0.first?.isLetter == true && $0 != "neg" && !Parser.reserved.contains($0) } }
+  static var functionNames: [String] { all.map(\.name).filter { $0.first?.isLetter == true && !Parser.reserved.contains($0) } }
 }

@@ -41,7 +41,7 @@ enum Operators {
         return .number(x / y)
       }),
     Builtin(
-      "neg", arity: 1...1, signature: Signatures.fixed([.number], .number),
+      "-x", arity: 1...1, signature: Signatures.fixed([.number], .number),
       implementation: .unary { a in
         guard case .number(let x) = a else { return .unknownValue }
         return .number(-x)

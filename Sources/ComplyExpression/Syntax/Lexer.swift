@@ -124,7 +124,11 @@ struct Lexer {
         switch escaped {
         case "n": text.append("\n")
         case "t": text.append("\t")
-        default: text.append(escaped)
+        case "\\", "\"", "'": text.append(escaped)
+        // Any other escape keeps its backslash, so a pattern reads as written: "\d+" is \d+.
+        default:
+          text.append("\\")
+          text.append(escaped)
         }
         advance()
         continue

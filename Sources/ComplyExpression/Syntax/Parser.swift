@@ -162,7 +162,7 @@ public struct Parser {
       if case .literal(.number(let n)) = operand.kind {
         return Expr(.literal(.number(-n)), at: start.position, source: text(from: start))
       }
-      return Expr(.call("neg", [operand]), at: start.position, source: text(from: start))
+      return Expr(.call("-x", [operand]), at: start.position, source: text(from: start))
     }
     return try parsePrimary()
   }

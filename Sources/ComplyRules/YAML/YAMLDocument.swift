@@ -39,7 +39,7 @@ public struct YAMLDocument: Sendable {
     do {
       let parser = try Yams.Parser(yaml: text)
       // The parser must stay alive while we walk: Yams holds anchors weakly.
-      var builder = Builder(path: path)
+      var builder = Builder(path: path, lines: lines)
       let root = try withExtendedLifetime(parser) { try parser.singleRoot().flatMap { builder.convert($0) } }
       diagnostics += builder.diagnostics
       return YAMLDocument(path: path, lines: lines, root: root)
@@ -73,8 +73,11 @@ public struct YAMLDocument: Sendable {
   /// Converts Yams nodes, refusing anchors and counting nodes.
   private struct Builder {
     let path: String
+    let lines: [Substring]
     var count = 0
     var diagnostics: [Diagnostic] = []
+    /// How often each anchored node was met: Yams hands every alias back as its anchored node.
+    var seen: [ObjectIdentifier: Int] = [:]
 
     mutating func convert(_ node: Node) -> YAMLNode? {
       count += 1
@@ -88,10 +91,10 @@ public struct YAMLDocument: Sendable {
       }
       switch node {
       case .scalar(let scalar):
-        if scalar.anchor != nil { return refuse(at: location) }
+        if scalar.anchor != nil { return refuse(at: place(of: scalar.anchor, default: location)) }
         return YAMLNode(kind: .scalar(scalar.string, style(scalar.style)), location: location)
       case .mapping(let mapping):
-        if mapping.anchor != nil { return refuse(at: location) }
+        if mapping.anchor != nil { return refuse(at: place(of: mapping.anchor, default: location)) }
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
         for (key, value) in mapping {
           guard let k = convert(key), let v = convert(value) else { continue }
@@ -99,14 +102,41 @@ public struct YAMLDocument: Sendable {
         }
         return YAMLNode(kind: .mapping(pairs), location: location)
       case .sequence(let sequence):
-        if sequence.anchor != nil { return refuse(at: location) }
+        if sequence.anchor != nil { return refuse(at: place(of: sequence.anchor, default: location)) }
         return YAMLNode(kind: .sequence(sequence.compactMap { convert($0) }), location: location)
       case .alias:
         return refuse(at: location)
       }
     }
 
+    /// The `k`-th use of an anchored node: the anchor itself first, then its aliases (`*name`) in file order.
+    private mutating func place(of anchor: Anchor?, default location: Location) -> Location {
+      // A file of many aliases is refused just the same; only the first few are placed, so the scan stays cheap.
+      guard let anchor, diagnostics.count < 20 else { return location }
+      let visits = seen[ObjectIdentifier(anchor), default: 0]
+      seen[ObjectIdentifier(anchor)] = visits + 1
+      guard visits > 0 else { return location }
+      var found = 0
+      let target = Array("*\(anchor.rawValue)".unicodeScalars)
+      for (i, line) in lines.enumerated() {
+        let scalars = Array(line.unicodeScalars)
+        var j = 0
+        while j + target.count <= scalars.count {
+          let end = j + target.count
+          if Array(scalars[j..<end]) == target,
+            end == scalars.count || !(scalars[end].properties.isAlphabetic || scalars[end] == "_" || scalars[end] == "-")
+          {
+            found += 1
+            if found == visits { return Location(file: path, line: i + 1, column: j + 1) }
+          }
+          j += 1
+        }
+      }
+      return location
+    }
+
     private mutating func refuse(at location: Location) -> YAMLNode? {
+      guard diagnostics.count < 20 else { return nil }
       diagnostics.append(.error(.ruleAlias, "YAML anchors and aliases are not allowed in rule files", at: location))
       return nil
     }

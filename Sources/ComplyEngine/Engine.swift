@@ -11,15 +11,16 @@ public struct Engine: Sendable {
   public let rules: [Rule]
   public let asOf: Day
   private let explainer: Explainer
-  /// The rules in force on `asOf`: the only ones `isClean` evaluates.
-  private let activeRules: [Rule]
+  /// The compiled conditions of the rules in force on `asOf`: all `isClean` touches. Kept as objects holding
+  /// only the closures, so the hot loop copies no rule and retains nothing.
+  private let active: [HotRule]
 
   public init(pack: RulePack, rules: [Rule]? = nil, asOf: Day) {
     self.pack = pack
     self.rules = rules ?? pack.rules
     self.asOf = asOf
     explainer = pack.explainer
-    activeRules = self.rules.filter { $0.isInForce(on: asOf) }
+    active = self.rules.filter { $0.isInForce(on: asOf) }.map { HotRule(scope: $0.scope.run, violation: $0.violation.run) }
   }
 
   /// What the rules see of a record (date fields are masked by `as_of` as they are read).
@@ -29,11 +30,11 @@ public struct Engine: Sendable {
   /// Rows that are not clean go through `judge` for their findings and undetermined outcomes.
   public func isClean(_ values: [Value]) -> Bool {
     let bindings = Bindings(values: values, asOf: asOf)
-    for i in 0..<activeRules.count {
-      switch activeRules[i].scope.evaluate(bindings) {
+    for rule in active {
+      switch rule.scope(bindings) {
       case .bool(false): continue
       case .bool(true):
-        guard case .bool(false) = activeRules[i].violation.evaluate(bindings) else { return false }
+        guard case .bool(false) = rule.violation(bindings) else { return false }
       default:
         return false
       }
@@ -103,5 +104,15 @@ public struct Engine: Sendable {
     return Undetermined(
       ruleID: rule.id, recordKey: key, source: record.source, fields: indexes.map { pack.schema.fields[$0].name },
       onlyMissingColumns: !indexes.isEmpty && indexes.allSatisfy { record.raw[$0] == nil })
+  }
+}
+
+/// A rule's compiled scope and violation conditions, and nothing else.
+final class HotRule: Sendable {
+  let scope: Program.Run
+  let violation: Program.Run
+  init(scope: @escaping Program.Run, violation: @escaping Program.Run) {
+    self.scope = scope
+    self.violation = violation
   }
 }

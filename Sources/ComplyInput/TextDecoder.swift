@@ -84,7 +84,13 @@ struct TextDecoder {
   static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     let n = bytes.count
+    let raw = UnsafeRawBufferPointer(bytes)
     while i < n {
+      // Eight ASCII bytes at a time.
+      if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        i += 8
+        continue
+      }
       let lead = bytes[i]
       if lead < 0x80 {
         i += 1

@@ -22,7 +22,7 @@ final class YAMLRowProducer: RowProducer {
     let text = String(decoding: bytes, as: UTF8.self)
     let root: Node?
     do {
-      root = try Parser(yaml: text).singleRoot()
+      root = try Parser(yaml: text, resolver: .basic).singleRoot()
     } catch let error as YamlError {
       throw YAMLRowProducer.inputError(error, path: path)
     } catch {

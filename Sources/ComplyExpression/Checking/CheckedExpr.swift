@@ -34,7 +34,12 @@ public struct CheckedExpr: Sendable {
 
   /// The value, when the expression depends on no record and no audit date.
   public var constantValue: Value? {
-    if case .constant(let value) = kind { return value }
-    return nil
+    switch kind {
+    case .constant(let value): return value
+    case .list(let items):
+      let values = items.compactMap(\.constantValue)
+      return values.count == items.count ? .list(values) : nil
+    default: return nil
+    }
   }
 }

@@ -6,7 +6,8 @@ public struct Program: Sendable {
   public typealias Run = @Sendable (Bindings) -> Value
 
   public let checked: CheckedExpr
-  private let run: Run
+  /// The compiled closure; `evaluate` calls it.
+  public let run: Run
 
   public init(_ checked: CheckedExpr) {
     self.checked = checked

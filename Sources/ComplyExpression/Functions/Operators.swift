@@ -19,17 +19,21 @@ enum Operators {
         return types[0].fits(item)
           ? .returns(.bool) : .mismatch(argument: 0, message: "cannot look for \(types[0]) in a list of \(item)")
       },
-      implementation: .binary { needle, list in
-        guard case .list(let items) = list else { return .unknownValue }
-        var sawUnknown = false
-        for item in items {
-          switch equal(needle, item) {
-          case true?: return .bool(true)
-          case nil: sawUnknown = true
-          case false?: continue
-          }
+      implementation: .binary { needle, list in member(needle, list) },
+      specialize: { constants in
+        // `eia_category in ["报告书", "报告表"]`, the commonest test of all: compared as bytes.
+        guard case .list(let items)?? = constants.dropFirst().first else { return .success(.binary(member)) }
+        let texts = items.compactMap { item -> [UInt8]? in
+          guard case .text(let t) = item, plainText(t) else { return nil }
+          return Array(t.utf8)
         }
-        return sawUnknown ? .unknownValue : .bool(false)
+        guard texts.count == items.count else { return .success(.binary(member)) }
+        return .success(
+          .binary { needle, list in
+            guard case .text(let t) = needle, plainText(t) else { return member(needle, list) }
+            return .bool(t.utf8.withContiguousStorageIfAvailable { bytes in texts.contains { $0.elementsEqual(bytes) } }
+              ?? texts.contains { $0.elementsEqual(t.utf8) })
+          })
       }),
     arithmetic("+", +),
     arithmetic("-", -),
@@ -67,6 +71,38 @@ enum Operators {
         guard case .number(let x) = a, case .number(let y) = b else { return .unknownValue }
         return .number(op(x, y))
       })
+  }
+
+  static func member(_ needle: Value, _ list: Value) -> Value {
+    guard case .list(let items) = list else { return .unknownValue }
+    var sawUnknown = false
+    for item in items {
+      switch equal(needle, item) {
+      case true?: return .bool(true)
+      case nil: sawUnknown = true
+      case false?: continue
+      }
+    }
+    return sawUnknown ? .unknownValue : .bool(false)
+  }
+
+  /// Text made only of ASCII and CJK ideographs, for which byte equality is Unicode equality (no other
+  /// spelling of the same text exists), so `==`'s normalization can be skipped.
+  static func plainText(_ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+      var i = 0
+      while i < bytes.count {
+        let b = bytes[i]
+        if b < 0x80 {
+          i += 1
+        } else if b >= 0xE4 && b <= 0xE9 {
+          i += 3
+        } else {
+          return false
+        }
+      }
+      return true
+    } ?? false
   }
 
   /// `a < b`, three-valued; nil when undecidable or the operands cannot be compared.

@@ -37,7 +37,9 @@ public struct YAMLDocument: Sendable {
       $0.hasSuffix("\r") ? $0.dropLast() : $0
     }
     do {
-      let parser = try Yams.Parser(yaml: text)
+      // The basic resolver: comply never lets YAML guess a scalar's type, and the default one runs a regular
+      // expression on every scalar (half of a pack's load time).
+      let parser = try Yams.Parser(yaml: text, resolver: .basic)
       // The parser must stay alive while we walk: Yams holds anchors weakly.
       var builder = Builder(path: path, lines: lines)
       let root = try withExtendedLifetime(parser) { try parser.singleRoot().flatMap { builder.convert($0) } }

@@ -71,28 +71,11 @@ struct HeaderMatcher {
       for target in targets {
         let limit = max(1, target.count / 3)
         for form in forms {
-          let distance = HeaderMatcher.editDistance(form, target)
+          let distance = Suggestion.distance(form, target)
           if distance <= limit, distance < best?.distance ?? Int.max { best = (distance, candidate.column) }
         }
       }
     }
     return best?.column
-  }
-
-  /// Levenshtein distance over characters.
-  static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = previous
-    for i in 1...a.count {
-      current[0] = i
-      for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-      }
-      swap(&previous, &current)
-    }
-    return previous[b.count]
   }
 }

@@ -17,8 +17,8 @@ public enum Suggestion {
     return d <= max(2, target.count / 3) ? candidate : nil
   }
 
-  /// Levenshtein distance over Unicode scalars.
-  public static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+  /// Levenshtein distance between two sequences (of Unicode scalars, characters, …).
+  public static func distance<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)

@@ -11,16 +11,17 @@ public struct Engine: Sendable {
   public let rules: [Rule]
   public let asOf: Day
   private let explainer: Explainer
-  /// The compiled conditions of the rules in force on `asOf`: all `isClean` touches. Kept as objects holding
-  /// only the closures, so the hot loop copies no rule and retains nothing.
-  private let active: [HotRule]
+  /// Every rule in force on `asOf`, chained into one closure: true when all are compliant or not applicable.
+  /// A closure captured by another is called without being retained, unlike one loaded from an array or an
+  /// object on every row.
+  private let allClean: @Sendable (Bindings) -> Bool
 
   public init(pack: RulePack, rules: [Rule]? = nil, asOf: Day) {
     self.pack = pack
     self.rules = rules ?? pack.rules
     self.asOf = asOf
     explainer = pack.explainer
-    active = self.rules.filter { $0.isInForce(on: asOf) }.map { HotRule(scope: $0.scope.run, violation: $0.violation.run) }
+    allClean = Engine.chain(self.rules.filter { $0.isInForce(on: asOf) })
   }
 
   /// What the rules see of a record (date fields are masked by `as_of` as they are read).
@@ -28,18 +29,25 @@ public struct Engine: Sendable {
 
   /// Whether every rule is compliant or not applicable: the common case, decided without building anything.
   /// Rows that are not clean go through `judge` for their findings and undetermined outcomes.
-  public func isClean(_ values: [Value]) -> Bool {
-    let bindings = Bindings(values: values, asOf: asOf)
-    for rule in active {
-      switch rule.scope(bindings) {
-      case .bool(false): continue
-      case .bool(true):
-        guard case .bool(false) = rule.violation(bindings) else { return false }
-      default:
-        return false
+  public func isClean(_ values: [Value]) -> Bool { allClean(Bindings(values: values, asOf: asOf)) }
+
+  private static func chain(_ rules: [Rule]) -> @Sendable (Bindings) -> Bool {
+    var next: @Sendable (Bindings) -> Bool = { _ in true }
+    for rule in rules.reversed() {
+      let scope = rule.scope.run
+      let violation = rule.violation.run
+      let rest = next
+      next = { bindings in
+        switch scope(bindings) {
+        case .bool(false): break
+        case .bool(true):
+          guard case .bool(false) = violation(bindings) else { return false }
+        default: return false
+        }
+        return rest(bindings)
       }
     }
-    return true
+    return next
   }
 
   /// Every rule's verdict for the record, and the findings and undetermined outcomes among them.
@@ -48,14 +56,15 @@ public struct Engine: Sendable {
     let key = record.key(in: pack.schema)
     var judgement = Judgement(source: record.source, recordKey: key, verdicts: [], findings: [], undetermined: [])
     judgement.verdicts.reserveCapacity(rules.count)
-    for rule in rules {
-      let (verdict, unknown) = decide(rule, bindings)
+    // By index: `for rule in rules` would copy each rule, a retain per member.
+    for i in rules.indices {
+      let (verdict, unknown) = decide(rules[i], bindings)
       judgement.verdicts.append(verdict)
       switch verdict {
       case .violation:
-        judgement.findings.append(finding(rule, record, bindings, key))
+        judgement.findings.append(finding(rules[i], record, bindings, key))
       case .undetermined:
-        judgement.undetermined.append(undetermined(rule, record, bindings, key, unknown))
+        judgement.undetermined.append(undetermined(rules[i], record, bindings, key, unknown))
       case .compliant, .notApplicable:
         break
       }
@@ -104,15 +113,5 @@ public struct Engine: Sendable {
     return Undetermined(
       ruleID: rule.id, recordKey: key, source: record.source, fields: indexes.map { pack.schema.fields[$0].name },
       onlyMissingColumns: !indexes.isEmpty && indexes.allSatisfy { record.raw[$0] == nil })
-  }
-}
-
-/// A rule's compiled scope and violation conditions, and nothing else.
-final class HotRule: Sendable {
-  let scope: Program.Run
-  let violation: Program.Run
-  init(scope: @escaping Program.Run, violation: @escaping Program.Run) {
-    self.scope = scope
-    self.violation = violation
   }
 }

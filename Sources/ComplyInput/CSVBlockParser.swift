@@ -33,6 +33,7 @@ public final class CSVBlockParser {
   private let schema: Schema
   private let mapping: HeaderMapping
   private let decoder: TextDecoder
+  private let isUTF8: Bool
   private let mapped: [(field: Int, column: Int)]
   private let factors: [Double]
   private let typed: [Bool]
@@ -40,6 +41,8 @@ public final class CSVBlockParser {
   /// The register's header for each schema field, shared by every record of the file.
   private let headers: [String?]
   private var scanner: CSVScanner?
+  /// The current block's bytes, while `parse` runs: unquoted cells are read from here directly.
+  private var base = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
   private var blockIsValidUTF8 = true
 
   public init(layout: CSVLayout) {
@@ -47,6 +50,7 @@ public final class CSVBlockParser {
     schema = layout.schema
     mapping = layout.mapping
     decoder = TextDecoder(encoding: layout.encoding)
+    isUTF8 = layout.encoding == .utf8
     mapped = layout.mapping.fieldColumns.enumerated().compactMap { field, column in column.map { (field, $0) } }
     factors = layout.mapping.fieldColumns.map { column in column.map { layout.mapping.columns[$0].unitFactor } ?? 1 }
     typed = layout.schema.fields.indices.map { layout.schema.fields[$0].type != .text || layout.neededTextFields.contains($0) }
@@ -62,6 +66,14 @@ public final class CSVBlockParser {
     defer { self.scanner = nil }
     blockIsValidUTF8 =
       layout.encoding == .utf8 && block.bytes.withUnsafeBufferPointer { TextDecoder.isValidUTF8($0) }
+    block.bytes.withUnsafeBufferPointer { base in
+      self.base = base
+      parseRows(block, scanner, body)
+      self.base = UnsafeBufferPointer(start: nil, count: 0)
+    }
+  }
+
+  private func parseRows(_ block: CSVBlock, _ scanner: CSVScanner, _ body: (BlockRow) -> Void) {
     var row = block.firstRow - 1
     var events: [BlockRow] = []
     while (try? scanner.nextRow()) == true {
@@ -122,18 +134,17 @@ public final class CSVBlockParser {
         return nil
       }
     }
+    let cells = scanner.cells
+    let quoted = scanner.quoted
     for (field, column) in mapped {
       guard typed[field] else {
         values[field] = .null
         continue
       }
-      let parsed = scanner.withCell(column) { bytes -> ParsedCell? in
-        if layout.encoding == .utf8 && (blockIsValidUTF8 || TextDecoder.isValidUTF8(bytes)) {
-          if let fast = schema.parseCell(utf8: bytes, field: field, unitFactor: factors[field]) { return fast }
-        }
-        guard let text = decoder.decode(bytes) else { return nil }
-        return schema.parseCell(text, field: field, unitFactor: factors[field])
-      }
+      let parsed =
+        quoted[column]
+        ? scanner.withCell(column) { typedCell($0, field) }
+        : typedCell(UnsafeBufferPointer(rebasing: base[cells[column]]), field)
       guard let parsed else {
         events.append(.rejected(RowRejection(source: at, reason: "column \(column + 1) is not valid \(decoder.encoding)")))
         return nil
@@ -154,6 +165,17 @@ public final class CSVBlockParser {
       }
     }
     return RowView(source: at, values: values, keyHash: keyHash, keyRange: keyRange, parser: self)
+  }
+
+  /// A typed cell from its bytes: straight from the bytes when it is plain, else through a decoded string; nil
+  /// when the bytes are not valid in the register's encoding.
+  @inline(__always)
+  private func typedCell(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Int) -> ParsedCell? {
+    if isUTF8 && (blockIsValidUTF8 || TextDecoder.isValidUTF8(bytes)) {
+      if let fast = schema.parseCell(utf8: bytes, field: field, unitFactor: factors[field]) { return fast }
+    }
+    guard let text = decoder.decode(bytes) else { return nil }
+    return schema.parseCell(text, field: field, unitFactor: factors[field])
   }
 
   private func trimmedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {

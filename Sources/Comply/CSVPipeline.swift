@@ -49,7 +49,14 @@ struct CSVPipeline {
       for reporter in reporters { reporter.diagnostic(diagnostic) }
     }
     var keys = KeyTable()
+    // Sized once from the first block's bytes per row, so the table ends about 80% full (15 bytes a row).
+    let fileSize = path == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int
+    var sized = fileSize == nil
     let emit = { (result: BlockResult, summary: inout Summary) in
+      if !sized, let fileSize, !result.keys.isEmpty, !result.bytes.isEmpty {
+        keys.reserve(expectedRows: fileSize / max(1, result.bytes.count / result.keys.count))
+        sized = true
+      }
       self.emit(result, reporters: reporters, summary: &summary, keys: &keys, layout: reader.layout)
     }
     let failure = options.jobs <= 1

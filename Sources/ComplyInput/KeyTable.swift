@@ -1,26 +1,35 @@
-/// Remembers which row first had each record key, by a 64-bit hash of the key: 12 bytes a slot, at most three
-/// quarters full, so about 16 bytes per row — the only memory a streamed check grows with its input.
+/// Remembers which row first had each record key, by a 64-bit hash of the key: 12 bytes a slot, the only memory
+/// a streamed check grows with its input.
+///
+/// The table can be sized up front from an estimate of the rows (`reserve`), so that it ends about 80% full:
+/// some 15 bytes a row. Slots are found by multiplying the hash into the table's range, so any size works, not
+/// only powers of two. Without an estimate (standard input) it grows by half whenever it is 85% full.
 public struct KeyTable: Sendable {
   private var hashes: [UInt64]
   private var rows: [UInt32]
   private var count = 0
 
   public init(capacity: Int = 1 << 12) {
-    var size = 16
-    while size < capacity { size <<= 1 }
-    hashes = [UInt64](repeating: 0, count: size)
-    rows = [UInt32](repeating: 0, count: size)
+    hashes = [UInt64](repeating: 0, count: max(capacity, 16))
+    rows = [UInt32](repeating: 0, count: max(capacity, 16))
+  }
+
+  /// Makes room for `expectedRows` keys in all, at about 80% load.
+  public mutating func reserve(expectedRows: Int) {
+    let wanted = expectedRows + expectedRows / 4
+    if wanted > hashes.count { resize(to: wanted) }
   }
 
   /// Records `row` for `hash`, or returns the row that had it first.
   public mutating func insert(_ hash: UInt64, row: Int) -> Int? {
-    if (count + 1) * 4 > hashes.count * 3 { grow() }
+    if (count + 1) * 20 > hashes.count * 17 { resize(to: hashes.count + hashes.count / 2) }
     let key = hash == 0 ? 1 : hash  // 0 marks an empty slot
-    let mask = hashes.count - 1
-    var slot = Int(truncatingIfNeeded: key) & mask
+    let size = hashes.count
+    var slot = Int(truncatingIfNeeded: key.multipliedFullWidth(by: UInt64(size)).high)
     while hashes[slot] != 0 {
       if hashes[slot] == key { return Int(rows[slot]) }
-      slot = (slot + 1) & mask
+      slot += 1
+      if slot == size { slot = 0 }
     }
     hashes[slot] = key
     rows[slot] = UInt32(truncatingIfNeeded: row)
@@ -28,11 +37,11 @@ public struct KeyTable: Sendable {
     return nil
   }
 
-  private mutating func grow() {
+  private mutating func resize(to size: Int) {
     let oldHashes = hashes
     let oldRows = rows
-    hashes = [UInt64](repeating: 0, count: oldHashes.count * 2)
-    rows = [UInt32](repeating: 0, count: oldHashes.count * 2)
+    hashes = [UInt64](repeating: 0, count: size)
+    rows = [UInt32](repeating: 0, count: size)
     count = 0
     for (hash, row) in zip(oldHashes, oldRows) where hash != 0 { _ = insert(hash, row: Int(row)) }
   }

@@ -96,18 +96,22 @@ public final class JSONReporter: Reporter {
     }
   }
 
-  static func encode(_ f: Finding, _ language: Language) -> JSON {
-    let evidence: [(String, JSON)] = f.evidence.map { e in
+  /// Evidence by name: the register's header, the raw cell, the value as read, and why it is not used.
+  static func encode(_ evidence: [Evidence], _ language: Language) -> JSON {
+    .object(evidence.map { e in
       var fields: [(String, JSON)] = [("header", .optional(e.header)), ("raw", .optional(e.raw)), ("value", .string(e.value))]
       if let note = e.note { fields.append(("note", .string(note[language]))) }
       return (e.name, .object(fields))
-    }
+    })
+  }
+
+  static func encode(_ f: Finding, _ language: Language) -> JSON {
     var object: [(String, JSON)] = [
       ("rule_id", .string(f.ruleID)), ("title", .string(f.title[language])), ("severity", .string(f.severity.rawValue)),
       ("confidence", .string(f.confidence.rawValue)), ("record_id", .string(f.recordKey)), ("label", .string(f.label)),
       ("path", .string(f.source.path)), ("row", .int(f.source.row)), ("line", .int(f.source.line)),
       ("groups", .object(f.groups.sorted { $0.key < $1.key }.map { ($0.key, JSON.string($0.value)) })),
-      ("message", .string(f.message[language])), ("evidence", .object(evidence)),
+      ("message", .string(f.message[language])), ("evidence", encode(f.evidence, language)),
       ("decided_by", .array(f.decidedBy.map { .string($0[language]) })),
       ("basis", .array(f.basis.map { .string($0.text[language]) })),
     ]

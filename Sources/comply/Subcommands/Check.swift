@@ -17,7 +17,7 @@ struct Check: ParsableCommand {
 
   @OptionGroup var options: CheckArguments
 
-  @Option(help: "Output format: text or json.")
+  @Option(help: "Output format: text, json or sarif.")
   var format: OutputFormat = .text
 
   @Option(help: "Write the report to this file instead of standard output (written atomically).")
@@ -55,7 +55,7 @@ struct Check: ParsableCommand {
     } else {
       sink = FileSink.standardOutput()
     }
-    let reporter: any Reporter = format == .json ? JSONReporter(sink: sink) : TextReporter(sink: sink)
+    let reporter = format.reporter(sink: sink)
     let summary = setup.checker.check(files, reporters: [reporter], version: ComplyVersion.current)
     do throws(OutputError) { try sink.close() } catch {
       Terminal.error("error: \(error.message)\n")
@@ -80,7 +80,15 @@ struct Check: ParsableCommand {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json
+  case text, json, sarif
+
+  func reporter(sink: any OutputSink) -> any Reporter {
+    switch self {
+    case .text: TextReporter(sink: sink)
+    case .json: JSONReporter(sink: sink)
+    case .sarif: SARIFReporter(sink: sink)
+    }
+  }
 }
 
 enum FailLevel: String, ExpressibleByArgument, CaseIterable {

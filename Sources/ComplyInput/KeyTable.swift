@@ -25,7 +25,7 @@ public struct KeyTable: Sendable {
     if (count + 1) * 20 > hashes.count * 17 { resize(to: hashes.count + hashes.count / 2) }
     let key = hash == 0 ? 1 : hash  // 0 marks an empty slot
     let size = hashes.count
-    var slot = Int(truncatingIfNeeded: key.multipliedFullWidth(by: UInt64(size)).high)
+    var slot = Int(truncatingIfNeeded: KeyTable.mix(key).multipliedFullWidth(by: UInt64(size)).high)
     while hashes[slot] != 0 {
       if hashes[slot] == key { return Int(rows[slot]) }
       slot += 1
@@ -35,6 +35,17 @@ public struct KeyTable: Sendable {
     rows[slot] = UInt32(truncatingIfNeeded: row)
     count += 1
     return nil
+  }
+
+  /// The MurmurHash3 finalizer: spreads any hash over all 64 bits, since the slot comes from the high bits.
+  static func mix(_ value: UInt64) -> UInt64 {
+    var x = value
+    x ^= x >> 33
+    x = x &* 0xff51_afd7_ed55_8ccd
+    x ^= x >> 33
+    x = x &* 0xc4ce_b9fe_1a85_ec53
+    x ^= x >> 33
+    return x
   }
 
   private mutating func resize(to size: Int) {

@@ -3,10 +3,13 @@ import Testing
 @testable import ComplyInput
 
 @Suite struct KeyTableTests {
+  static func hash(_ row: Int) -> UInt64 { UInt64(row + 1) &* 0x9E37_79B9_7F4A_7C15 }
+
   @Test func findsTheFirstRowOfARepeatedKeyAcrossGrowth() {
     var table = KeyTable(capacity: 16)
-    for row in 0..<10_000 { #expect(table.insert(UInt64(row) &* 0x9E37_79B9_7F4A_7C15, row: row + 2) == nil) }
-    #expect(table.insert(UInt64(1_234) &* 0x9E37_79B9_7F4A_7C15, row: 20_000) == 1_236)
+    let fresh = (0..<10_000).allSatisfy { table.insert(Self.hash($0), row: $0 + 2) == nil }
+    #expect(fresh)
+    #expect(table.insert(Self.hash(1_234), row: 20_000) == 1_236)
     #expect(table.insert(0, row: 5) == nil)
     #expect(table.insert(0, row: 6) == 5, "a zero hash is stored too")
   }
@@ -14,7 +17,9 @@ import Testing
   @Test func reservingUpFrontKeepsEveryKey() {
     var table = KeyTable()
     table.reserve(expectedRows: 50_000)
-    for row in 0..<60_000 { #expect(table.insert(UInt64(row) << 17 | 3, row: row) == nil) }
-    for row in stride(from: 0, to: 60_000, by: 997) { #expect(table.insert(UInt64(row) << 17 | 3, row: -1) == row) }
+    let fresh = (0..<60_000).allSatisfy { table.insert(UInt64($0) << 17 | 3, row: $0) == nil }
+    #expect(fresh)
+    let found = stride(from: 0, to: 60_000, by: 997).allSatisfy { table.insert(UInt64($0) << 17 | 3, row: -1) == $0 }
+    #expect(found)
   }
 }

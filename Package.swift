@@ -12,6 +12,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
   ],
   targets: [
     // Layers, one way: Model ← Expression ← Rules ← Engine ← Report ← Comply ← comply; Input needs only Model.
@@ -21,7 +22,7 @@ let package = Package(
       name: "ComplyRules",
       dependencies: ["ComplyModel", "ComplyExpression", "Yams", .product(name: "Crypto", package: "swift-crypto")]
     ),
-    .target(name: "ComplyInput", dependencies: ["ComplyModel", "Yams"]),
+    .target(name: "ComplyInput", dependencies: ["ComplyModel", "Yams", "ZIPFoundation"]),
     .target(name: "ComplyEngine", dependencies: ["ComplyModel", "ComplyExpression", "ComplyRules", "ComplyInput"]),
     .target(name: "ComplyReport", dependencies: ["ComplyModel", "ComplyEngine"]),
     .target(
@@ -39,7 +40,8 @@ let package = Package(
     .testTarget(name: "ComplyExpressionTests", dependencies: ["ComplyExpression"]),
     // Fixtures are read from the source tree via #filePath (their diagnostics name stable paths), not bundled.
     .testTarget(name: "ComplyRulesTests", dependencies: ["ComplyRules", "ComplyReport"], exclude: ["Fixtures"]),
-    .testTarget(name: "ComplyInputTests", dependencies: ["ComplyInput"]),
+    // Fixture workbooks are read from the source tree via #filePath, not bundled.
+    .testTarget(name: "ComplyInputTests", dependencies: ["ComplyInput"], exclude: ["Fixtures"]),
     .testTarget(name: "ComplyEngineTests", dependencies: ["ComplyEngine"]),
     // Golden reports are read from the source tree via #filePath, not bundled.
     .testTarget(name: "ComplyReportTests", dependencies: ["ComplyReport", "ComplyRules"], exclude: ["Golden"]),

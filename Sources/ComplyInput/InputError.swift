@@ -21,6 +21,14 @@ public enum InputError: Error, CustomStringConvertible, Sendable, Hashable {
   case malformed(path: String, line: Int, message: String)
   /// A row longer than `ReadOptions.maxRowBytes`, starting on `line`.
   case rowTooLong(path: String, line: Int, limit: Int)
+  /// A file read as a workbook that is not one (not a ZIP package, an old `.xls`, a part missing or damaged).
+  case notWorkbook(path: String, reason: String)
+  /// `--sheet` names a sheet the workbook does not have.
+  case noSheet(path: String, name: String, available: [String])
+  /// A workbook part inflates past `ReadOptions.maxEntryBytes` or `maxCompressionRatio`.
+  case workbookLimit(path: String, part: String, reason: String)
+  /// `--header-row` names a row that is blank or past the end of the sheet.
+  case headerRowMissing(path: String, row: Int)
 
   public var description: String { diagnostic.description }
 
@@ -50,6 +58,17 @@ public enum InputError: Error, CustomStringConvertible, Sendable, Hashable {
       return .error(
         .inputLimit, "row longer than \(limit) bytes (an unclosed quote?)",
         at: Location(file: path, line: line, column: 0))
+    case .notWorkbook(let path, let reason):
+      return .error(.inputFormat, "cannot read \(path) as an .xlsx workbook: \(reason)", at: nil)
+    case .noSheet(let path, let name, let available):
+      let list = available.map { "'\($0)'" }.joined(separator: ", ")
+      return .error(.inputFormat, "\(path) has no sheet '\(name)' (its sheets: \(list))", at: nil)
+    case .workbookLimit(let path, let part, let reason):
+      return .error(.inputLimit, "\(path): workbook part \(part) \(reason); not read", at: nil)
+    case .headerRowMissing(let path, let row):
+      return .error(
+        .inputFormat, "--header-row \(row): row \(row) is blank or past the end of the sheet",
+        at: Location(file: path, line: row, column: 0))
     }
   }
 }

@@ -17,9 +17,11 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
   case jsonl
   /// A YAML list of flat mappings, read as text (never YAML's implicit typing).
   case yaml
+  /// An Excel workbook (Office Open XML): cells read as they are displayed.
+  case xlsx
 
-  /// The format a file name implies: `.csv`/`.txt` CSV, `.json`, `.jsonl`/`.ndjson`, `.yaml`/`.yml`; nil for
-  /// anything else.
+  /// The format a file name implies: `.csv`/`.txt` CSV, `.json`, `.jsonl`/`.ndjson`, `.yaml`/`.yml`, `.xlsx`;
+  /// nil for anything else.
   public init?(pathExtensionOf path: String) {
     guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
     switch path[path.index(after: dot)...].lowercased() {
@@ -27,6 +29,7 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
     case "json": self = .json
     case "jsonl", "ndjson": self = .jsonl
     case "yaml", "yml": self = .yaml
+    case "xlsx": self = .xlsx
     default: return nil
     }
   }
@@ -39,6 +42,16 @@ public enum InputEncoding: String, Sendable, Hashable, CaseIterable {
   case auto
   case utf8
   case gb18030
+}
+
+/// Which worksheets of a workbook to read.
+public enum SheetSelection: Sendable, Hashable {
+  /// The first visible sheet.
+  case first
+  /// Every visible sheet, in workbook order; a sheet's name fills a blank grouping field (the schema's first).
+  case all
+  /// The sheet of this name (exactly, else ignoring case and white space).
+  case named(String)
 }
 
 /// How to read a register.
@@ -54,15 +67,28 @@ public struct ReadOptions: Sendable {
   /// A row longer than this (in bytes) stops reading with `InputError.rowTooLong`: almost always an unclosed
   /// quote that would otherwise swallow the rest of the file.
   public var maxRowBytes: Int
+  /// Workbooks: the sheets to read.
+  public var sheet: SheetSelection
+  /// Workbooks: the header's row as Excel numbers it, instead of detecting it.
+  public var headerRow: Int?
+  /// Workbooks: no part may inflate to more than this many bytes.
+  public var maxEntryBytes: Int
+  /// Workbooks: no part over 1 MiB may inflate to more than this many times its compressed size.
+  public var maxCompressionRatio: Int
 
   public init(
     format: InputFormat? = nil, encoding: InputEncoding = .auto, headerOverrides: [String: String] = [:],
-    chunkSize: Int = 1 << 20, maxRowBytes: Int = 64 << 20
+    chunkSize: Int = 1 << 20, maxRowBytes: Int = 64 << 20, sheet: SheetSelection = .first, headerRow: Int? = nil,
+    maxEntryBytes: Int = 256 << 20, maxCompressionRatio: Int = 100
   ) {
     self.format = format
     self.encoding = encoding
     self.headerOverrides = headerOverrides
     self.chunkSize = max(1, chunkSize)
     self.maxRowBytes = max(1, maxRowBytes)
+    self.sheet = sheet
+    self.headerRow = headerRow
+    self.maxEntryBytes = max(1, maxEntryBytes)
+    self.maxCompressionRatio = max(1, maxCompressionRatio)
   }
 }

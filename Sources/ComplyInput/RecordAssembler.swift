@@ -7,17 +7,29 @@ import ComplyModel
 /// never with the rows' contents.
 struct RecordAssembler {
   private let schema: Schema
-  private let mapping: HeaderMapping
-  private let path: String
-  private var firstRowByKey: [String: (row: Int, line: Int)] = [:]
+  private var mapping: HeaderMapping
+  private var path: String
+  private var firstRowByKey: [String: RecordSource] = [:]
   /// Per field, the unit factor of its column (1 when it has none).
-  private let factors: [Double]
+  private var factors: [Double]
+  /// Per field, the register's header for it (shared by every record of the file or sheet).
+  private var headers: [String?]
 
   init(schema: Schema, mapping: HeaderMapping, path: String) {
     self.schema = schema
     self.mapping = mapping
     self.path = path
     factors = mapping.fieldColumns.map { column in column.map { mapping.columns[$0].unitFactor } ?? 1 }
+    headers = schema.fields.indices.map { mapping.header(for: $0) }
+  }
+
+  /// Switches to the next part of the input (a workbook's next sheet), with its own columns. Keys are still
+  /// compared with every row before, across parts.
+  mutating func begin(mapping: HeaderMapping, path: String) {
+    self.mapping = mapping
+    self.path = path
+    factors = mapping.fieldColumns.map { column in column.map { mapping.columns[$0].unitFactor } ?? 1 }
+    headers = schema.fields.indices.map { mapping.header(for: $0) }
   }
 
   /// The events for one row: its diagnostics first, then the record or the rejection.
@@ -65,13 +77,13 @@ struct RecordAssembler {
             .inputDuplicateKey, "row \(row) repeats \(schema.fields[keyField].name) '\(keyText)' of row \(first.row)",
             at: location,
             notes: [
-              Diagnostic.Note("row \(first.row) is here", at: Location(file: path, line: first.line, column: 0))
+              Diagnostic.Note("row \(first.row) is here", at: Location(file: first.path, line: first.line, column: 0))
             ]
           )))
     } else {
-      firstRowByKey[keyText] = (row, line)
+      firstRowByKey[keyText] = source
     }
-    events.append(.record(Record(source: source, values: values, raw: raw)))
+    events.append(.record(Record(source: source, values: values, raw: raw, headers: headers)))
   }
 
   /// The cell trimmed, sharing the decoded string when there is nothing to trim (the usual case).

@@ -34,10 +34,18 @@ public final class RegisterReader: IteratorProtocol, Sequence {
     let shownPath = displayPath ?? (path == "-" ? "<stdin>" : path)
     self.displayPath = shownPath
     let format = options.format ?? (path == "-" ? .csv : InputFormat(pathExtensionOf: path) ?? .csv)
-    let source = try ByteSource(path: path, displayPath: shownPath, chunkSize: options.chunkSize)
-    producer = try RegisterReader.producer(format: format, source: source, schema: schema, options: options)
+    if format == .xlsx {
+      // A ZIP package is read by its central directory at the end, so it needs a file, not a stream.
+      guard path != "-" else {
+        throw .notWorkbook(path: shownPath, reason: "a workbook cannot be read from standard input; name the file")
+      }
+      producer = try XLSXRowProducer(path: path, displayPath: shownPath, schema: schema, options: options)
+    } else {
+      let source = try ByteSource(path: path, displayPath: shownPath, chunkSize: options.chunkSize)
+      producer = try RegisterReader.producer(format: format, source: source, schema: schema, options: options)
+    }
     mapping = producer.mapping
-    assembler = RecordAssembler(schema: schema, mapping: mapping, path: shownPath)
+    assembler = RecordAssembler(schema: schema, mapping: mapping, path: producer.sectionPath ?? shownPath)
     pending = mapping.diagnostics.map(ReadEvent.diagnostic)
   }
 
@@ -49,6 +57,7 @@ public final class RegisterReader: IteratorProtocol, Sequence {
     case .json, .jsonl:
       return try JSONRowProducer(source: source, lines: format == .jsonl, schema: schema, options: options)
     case .yaml: return try YAMLRowProducer(source: source, schema: schema, options: options)
+    case .xlsx: throw .notWorkbook(path: source.path, reason: "a workbook is read from its file")
     }
   }
 
@@ -69,6 +78,9 @@ public final class RegisterReader: IteratorProtocol, Sequence {
           pending.append(.rejected(rejection))
         case .diagnostic(let diagnostic):
           pending.append(.diagnostic(diagnostic))
+        case .section(let path, let mapping):
+          assembler.begin(mapping: mapping, path: path)
+          pending.append(contentsOf: mapping.diagnostics.map(ReadEvent.diagnostic))
         }
       } catch {
         finished = true

@@ -49,6 +49,10 @@ extension DiagnosticCode {
   public static let inputDuplicateField = Self("input.duplicate-field")
   public static let inputDuplicateKey = Self("input.duplicate-key")
   public static let inputLimit = Self("input.limit")
+  /// Which row of a worksheet was taken as the header (a notice).
+  public static let inputHeaderRow = Self("input.header-row")
+  /// A totals row (合计, 总计, 小计) left out of the records (a notice).
+  public static let inputTotalsRow = Self("input.totals-row")
   // Rule examples run by `comply test`.
   public static let testFailed = Self("test.failed")
 }

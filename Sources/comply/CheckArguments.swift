@@ -22,8 +22,14 @@ struct CheckArguments: ParsableArguments {
   @Option(help: "Register encoding: auto, utf8 or gb18030.")
   var encoding: InputEncoding = .auto
 
-  @Option(help: "Read registers as this format (csv, json, jsonl, yaml) whatever their extension.")
+  @Option(help: "Read registers as this format (csv, json, jsonl, yaml, xlsx) whatever their extension.")
   var inputFormat: InputFormat?
+
+  @Option(help: "Workbooks: the sheet to read, or 'all' for every sheet (default: the first).")
+  var sheet: String?
+
+  @Option(help: "Workbooks: the header's row number as Excel shows it (default: found among the first 20 rows).")
+  var headerRow: Int?
 
   @Option(help: "Map a register header to a field: 'HEADER=field' (repeatable).")
   var map: [String] = []
@@ -56,6 +62,11 @@ struct CheckArguments: ParsableArguments {
     options.excluded = excluded
     options.read.encoding = encoding
     options.read.format = inputFormat
+    if let sheet { options.read.sheet = sheet == "all" ? .all : .named(sheet) }
+    if let headerRow {
+      guard headerRow >= 1 else { throw ValidationError("--header-row must be 1 or more") }
+      options.read.headerRow = headerRow
+    }
     if let jobs {
       guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
       options.jobs = jobs
@@ -73,6 +84,7 @@ struct CheckArguments: ParsableArguments {
     options.options = [
       ("as_of", options.asOf.description), ("rules", path), ("lang", lang.rawValue), ("encoding", encoding.rawValue),
     ] + only.map { ("rule", $0) } + excluded.map { ("exclude", $0) } + map.map { ("map", $0) }
+      + (sheet.map { [("sheet", $0)] } ?? []) + (headerRow.map { [("header_row", String($0))] } ?? [])
     do throws(SelectionError) {
       return Setup(pack: pack, checker: try ComplianceChecker(pack: pack, options: options))
     } catch {

@@ -1,0 +1,56 @@
+import ComplyInput
+import ComplyModel
+import Foundation
+import Testing
+
+/// Files that are not workbooks, decompression bombs, and the CSV encodings that cannot be read.
+@Suite struct XLSXPackageTests {
+  @Test func aDecompressionBombIsRejected() throws {
+    let ratio = inputError { _ = try readWorkbook("bomb.xlsx") }
+    #expect(
+      ratio
+        == .workbookLimit(
+          path: "bomb.xlsx", part: "xl/worksheets/sheet1.xml",
+          reason: "inflates more than 100 times its compressed size (a decompression bomb?)"))
+    #expect(ratio?.diagnostic.code == .inputLimit)
+    let size = inputError {
+      _ = try readWorkbook("bomb.xlsx", options: ReadOptions(maxEntryBytes: 4 << 20, maxCompressionRatio: 10_000))
+    }
+    #expect(
+      size
+        == .workbookLimit(
+          path: "bomb.xlsx", part: "xl/worksheets/sheet1.xml",
+          reason: "inflates to more than 4 MiB (a decompression bomb?)"))
+    #expect(
+      size?.description
+        == "error: bomb.xlsx: workbook part xl/worksheets/sheet1.xml inflates to more than 4 MiB (a decompression "
+        + "bomb?); not read [input.limit]")
+  }
+
+  @Test func filesThatAreNotWorkbooks() throws {
+    #expect(
+      inputError { _ = try readWorkbook("not-a-workbook.xlsx") }
+        == .notWorkbook(
+          path: "not-a-workbook.xlsx",
+          reason: "it is not a ZIP package, which every .xlsx file is (a CSV or text file with an .xlsx name?)"))
+    let xls = try TempFile([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504), extension: "xlsx")
+    #expect(
+      inputError { _ = try RegisterReader(path: xls.path, displayPath: "old.xlsx", schema: testSchema) }
+        == .notWorkbook(path: "old.xlsx", reason: "it is an Excel 97–2003 (.xls) workbook; save it as .xlsx or CSV"))
+    #expect(
+      inputError { _ = try RegisterReader(path: "/nonexistent/book.xlsx", schema: testSchema) }
+        == .unreadable(path: "/nonexistent/book.xlsx", reason: "No such file or directory"))
+  }
+
+  @Test func aCSVThatIsNeitherUTF8NorGB18030IsAnError() throws {
+    // 0x80 and 0xFF start no character in either encoding.
+    let bytes = Array("项目编号,项目名称\nP-1,".utf8) + [0x80, 0xFF, 0x0A]
+    #expect(inputError { _ = try read(bytes: bytes) } == .undecodable(path: "reg.csv", reason: "neither UTF-8 nor GB18030"))
+    #expect(
+      inputError { _ = try read(bytes: bytes, options: ReadOptions(encoding: .utf8)) }
+        == .undecodable(path: "reg.csv", reason: "not valid UTF-8 (try --encoding gb18030)"))
+    #expect(
+      inputError { _ = try read(bytes: bytes, options: ReadOptions(encoding: .gb18030)) }
+        == .undecodable(path: "reg.csv", reason: "not valid GB18030"))
+  }
+}

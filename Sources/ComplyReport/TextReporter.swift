@@ -11,11 +11,13 @@ public final class TextReporter: Reporter {
   private var diagnostics: [Diagnostic] = []
   private var rejections: [RowRejection] = []
   private var undetermined: [Undetermined] = []
+  private var run: RunInfo?
   public private(set) var renderer: (any JudgementRenderer)?
 
   public init(sink: any OutputSink) { self.sink = sink }
 
   public func start(_ run: RunInfo) {
+    self.run = run
     language = run.language
     rules = run.rules
     asOf = run.asOf
@@ -43,6 +45,9 @@ public final class TextReporter: Reporter {
   public func finish(_ summary: Summary) {
     sink.write(SummaryText(summary: summary, rules: rules, language: language, asOf: asOf).render(
       undetermined: undetermined, rejections: rejections, diagnostics: diagnostics))
+    guard let run else { return }
+    let provenance = ProvenanceText(run: run, summary: summary)
+    sink.write("—— \(provenance.heading) ——\n" + provenance.lines().map { "  \($0)\n" }.joined())
   }
 }
 

@@ -17,7 +17,7 @@ struct Check: ParsableCommand {
 
   @OptionGroup var options: CheckArguments
 
-  @Option(help: "Output format: text, json or sarif.")
+  @Option(help: "Output format: text, json, sarif, junit, markdown or csv.")
   var format: OutputFormat = .text
 
   @Option(help: "Write the report to this file instead of standard output (written atomically).")
@@ -80,13 +80,16 @@ struct Check: ParsableCommand {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json, sarif
+  case text, json, sarif, junit, markdown, csv
 
   func reporter(sink: any OutputSink) -> any Reporter {
     switch self {
     case .text: TextReporter(sink: sink)
     case .json: JSONReporter(sink: sink)
     case .sarif: SARIFReporter(sink: sink)
+    case .junit: JUnitReporter(sink: sink)
+    case .markdown: MarkdownReporter(sink: sink)
+    case .csv: CSVReporter(sink: sink)
     }
   }
 }

@@ -17,11 +17,15 @@ struct Check: ParsableCommand {
 
   @OptionGroup var options: CheckArguments
 
-  @Option(help: "Output format: text, json, sarif, junit, markdown or csv.")
-  var format: OutputFormat = .text
+  @Option(
+    help: """
+      Output format: text, json, sarif, junit, markdown or csv. Repeat it, each with its --output, for several \
+      reports in one run; the last may go without --output, to standard output.
+      """)
+  var format: [OutputFormat] = []
 
-  @Option(help: "Write the report to this file instead of standard output (written atomically).")
-  var output: String?
+  @Option(help: "Write the report of the --format in the same position to this file (written atomically).")
+  var output: [String] = []
 
   @Option(help: "Exit 1 when a finding has at least this severity: error, warning, notice or never.")
   var failOn: FailLevel = .error
@@ -38,6 +42,21 @@ struct Check: ParsableCommand {
   mutating func validate() throws {
     if files.isEmpty { throw ValidationError("give at least one register file, or '-' for standard input") }
     if let maxRejected, maxRejected < 0 { throw ValidationError("--max-rejected must be 0 or more") }
+    _ = try reports()
+  }
+
+  /// Each format with its file, paired by position; nil is standard output, for the last format only.
+  func reports() throws -> [(format: OutputFormat, path: String?)] {
+    let formats = format.isEmpty ? [OutputFormat.text] : format
+    guard output.count == formats.count || output.count == formats.count - 1 else {
+      throw ValidationError(
+        "\(formats.count) --format and \(output.count) --output: each --format takes the --output in the same "
+          + "position, and only the last may go without one (to standard output)")
+    }
+    if let twice = Dictionary(grouping: output, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+      throw ValidationError("--output \(twice) is given twice")
+    }
+    return formats.enumerated().map { ($0.element, $0.offset < output.count ? output[$0.offset] : nil) }
   }
 
   func run() throws {
@@ -46,20 +65,26 @@ struct Check: ParsableCommand {
       try ShowMapping.print(files: files, setup: setup)
       return
     }
-    let sink: FileSink
-    if let output {
-      do throws(OutputError) { sink = try FileSink.file(output) } catch {
+    let reports = try reports()
+    var sinks: [FileSink] = []
+    for report in reports {
+      guard let path = report.path else {
+        sinks.append(FileSink.standardOutput())
+        continue
+      }
+      do throws(OutputError) { sinks.append(try FileSink.file(path)) } catch {
+        for sink in sinks { sink.discard() }
         Terminal.error("error: \(error.message)\n")
         throw ExitStatus.usage.exitCode
       }
-    } else {
-      sink = FileSink.standardOutput()
     }
-    let reporter = format.reporter(sink: sink)
-    let summary = setup.checker.check(files, reporters: [reporter], version: ComplyVersion.current)
-    do throws(OutputError) { try sink.close() } catch {
-      Terminal.error("error: \(error.message)\n")
-      throw ExitStatus.unreadableInput.exitCode
+    let reporters = zip(reports, sinks).map { $0.format.reporter(sink: $1) }
+    let summary = setup.checker.check(files, reporters: reporters, version: ComplyVersion.current)
+    for sink in sinks {
+      do throws(OutputError) { try sink.close() } catch {
+        Terminal.error("error: \(error.message)\n")
+        throw ExitStatus.unreadableInput.exitCode
+      }
     }
     var statuses: [ExitStatus] = []
     for input in summary.inputs where input.failure != nil {

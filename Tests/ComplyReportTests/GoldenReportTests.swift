@@ -84,3 +84,13 @@ import Testing
     #expect(markdown.contains("## Provenance\n\n- Tool: `comply test`\n"))
   }
 }
+
+@Suite struct DiagnosticReportTests {
+  @Test func githubAnnotationsEscapeTheirDataAndProperties() {
+    let d = Diagnostic.warning(
+      .ruleBadValue, "100% wrong\nsecond line", at: Location(file: "rules/a,b:c.yaml", line: 4, column: 2))
+    #expect(DiagnosticReport.github([d]) == "::warning file=rules/a%2Cb%3Ac.yaml,line=4,col=2::100%25 wrong%0Asecond line [rule.bad-value]\n")
+    let noLocation = Diagnostic.error(.packMissing, "no pack.yaml", at: nil)
+    #expect(DiagnosticReport.github([noLocation]) == "::error::no pack.yaml [pack.missing]\n")
+  }
+}

@@ -12,6 +12,9 @@ struct Validate: ParsableCommand {
   @Argument(help: "Pack folders, folders of packs, or rule files (default: the bundled rules).")
   var paths: [String] = []
 
+  @Option(help: "Output format: text, json, sarif or github (workflow annotations).")
+  var format: DiagnosticFormat = .text
+
   func run() throws {
     let targets = try RulePaths.resolve(paths)
     var diagnostics: [Diagnostic] = []
@@ -21,17 +24,31 @@ struct Validate: ParsableCommand {
       diagnostics += result.diagnostics
       ruleCount += result.packs.reduce(0) { $0 + $1.rules.count }
     }
-    var renderer = DiagnosticRenderer(colour: Terminal.colour(for: 1))
-    for diagnostic in diagnostics.sorted() { Terminal.write(renderer.render(diagnostic)) }
-    let errors = diagnostics.filter { $0.severity == .error }.count
-    let warnings = diagnostics.count - errors
-    if errors > 0 {
-      Terminal.write("\(errors) error(s), \(warnings) warning(s)\n")
-      throw ExitStatus.invalidRules.exitCode
+    let sorted = diagnostics.sorted()
+    let errors = sorted.filter { $0.severity == .error }.count
+    let warnings = sorted.count - errors
+    let counts: [(String, JSON)] = [
+      ("valid", .bool(errors == 0)), ("rules", .int(ruleCount)), ("errors", .int(errors)), ("warnings", .int(warnings)),
+    ]
+    let report = DiagnosticReport(version: ComplyVersion.current)
+    switch format {
+    case .json: Terminal.write(report.json(sorted, extra: counts))
+    case .sarif: Terminal.write(report.sarif(sorted, properties: counts))
+    case .text, .github:
+      if format == .github {
+        Terminal.write(DiagnosticReport.github(sorted))
+      } else {
+        var renderer = DiagnosticRenderer(colour: Terminal.colour(for: 1))
+        for diagnostic in sorted { Terminal.write(renderer.render(diagnostic)) }
+      }
+      Terminal.write(
+        errors > 0 ? "\(errors) error(s), \(warnings) warning(s)\n" : "\(ruleCount) rule(s) valid, \(warnings) warning(s)\n")
     }
-    Terminal.write("\(ruleCount) rule(s) valid, \(warnings) warning(s)\n")
+    if errors > 0 { throw ExitStatus.invalidRules.exitCode }
   }
 }
+
+extension DiagnosticFormat: ExpressibleByArgument {}
 
 /// Rule paths from the command line, or the bundled rules.
 enum RulePaths {

@@ -17,7 +17,7 @@ public struct CSVBlock: Sendable {
 /// (a quote opens a quoted cell only at the start of a cell). Blocks do not depend on how many workers there
 /// are, so results are the same for any number of them.
 public final class CSVBlockReader {
-  public static let defaultBlockSize = 1 << 20
+  public static let defaultBlockSize = 1 << 18
 
   public let mapping: HeaderMapping
   public let layout: CSVLayout

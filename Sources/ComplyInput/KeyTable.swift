@@ -1,9 +1,9 @@
 /// Remembers which row first had each record key, by a 64-bit hash of the key: 12 bytes a slot, the only memory
 /// a streamed check grows with its input.
 ///
-/// The table can be sized up front from an estimate of the rows (`reserve`), so that it ends about 80% full:
-/// some 15 bytes a row. Slots are found by multiplying the hash into the table's range, so any size works, not
-/// only powers of two. Without an estimate (standard input) it grows by half whenever it is 85% full.
+/// The table can be sized up front from an estimate of the rows (`reserve`), so that it ends about 87% full:
+/// some 14 bytes a row. Slots are found by multiplying the (mixed) hash into the table's range, so any size works,
+/// not only powers of two. Without an estimate (standard input) it grows by half whenever it is 90% full.
 public struct KeyTable: Sendable {
   private var hashes: [UInt64]
   private var rows: [UInt32]
@@ -14,15 +14,15 @@ public struct KeyTable: Sendable {
     rows = [UInt32](repeating: 0, count: max(capacity, 16))
   }
 
-  /// Makes room for `expectedRows` keys in all, at about 80% load.
+  /// Makes room for `expectedRows` keys in all, at about 87% load.
   public mutating func reserve(expectedRows: Int) {
-    let wanted = expectedRows + expectedRows / 4
+    let wanted = expectedRows + expectedRows * 3 / 20
     if wanted > hashes.count { resize(to: wanted) }
   }
 
   /// Records `row` for `hash`, or returns the row that had it first.
   public mutating func insert(_ hash: UInt64, row: Int) -> Int? {
-    if (count + 1) * 20 > hashes.count * 17 { resize(to: hashes.count + hashes.count / 2) }
+    if (count + 1) * 10 > hashes.count * 9 { resize(to: hashes.count + hashes.count / 2) }
     let key = hash == 0 ? 1 : hash  // 0 marks an empty slot
     let size = hashes.count
     var slot = Int(truncatingIfNeeded: KeyTable.mix(key).multipliedFullWidth(by: UInt64(size)).high)

@@ -68,9 +68,13 @@ public indirect enum JSON: Sendable, Equatable {
   /// JSON string escaping per RFC 8259, into bytes.
   static func escape(_ s: String, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
-    // Most strings need no escaping: copy them whole.
-    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-      out.append(contentsOf: s.utf8)
+    // Most strings need no escaping: copy them whole, straight from their storage.
+    let copied = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+      out.append(contentsOf: bytes)
+      return true
+    }
+    if copied == true {
       out.append(UInt8(ascii: "\""))
       return
     }

@@ -17,18 +17,27 @@ struct XLSXCellContext: Sendable {
   var styles: XLSXStyles
   var date1904: Bool
 
+  /// `text` without ASCII spaces and tabs around it (a value element rarely has any: the common case copies
+  /// nothing and avoids Foundation's bridging).
+  static func trimmed(_ text: String) -> String {
+    let utf8 = text.utf8
+    guard let first = utf8.first, let last = utf8.last else { return text }
+    guard first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 else { return text }
+    return String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+  }
+
   /// The text a cell shows, from its type (`t`), style (`s`), cached value (`<v>`) and inline text (`<is>`).
   func text(type: String?, style: Int, value: String, inline: String?) -> String {
     switch type {
     case "s":
-      guard let index = Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index)
+      guard let index = Int(XLSXCellContext.trimmed(value)), sharedStrings.indices.contains(index)
       else { return value }
       return sharedStrings[index]
     case "inlineStr": return OfficeText.unescape(inline ?? value)
     case "str": return OfficeText.unescape(value)
     case "e": return value
     case "b":
-      switch value.trimmingCharacters(in: .whitespaces) {
+      switch XLSXCellContext.trimmed(value) {
       case "1": return "TRUE"
       case "0": return "FALSE"
       default: return value
@@ -36,7 +45,7 @@ struct XLSXCellContext: Sendable {
     // An ISO 8601 date cell (written by some programs instead of a serial number): the date part.
     case "d": return String(value.prefix { $0 != "T" })
     default:
-      let trimmed = value.trimmingCharacters(in: .whitespaces)
+      let trimmed = XLSXCellContext.trimmed(value)
       guard let number = Double(trimmed) else { return value }
       return ExcelValueText.text(number, display: styles.display(forStyle: style), date1904: date1904)
     }

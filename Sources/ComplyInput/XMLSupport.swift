@@ -7,8 +7,9 @@ import Foundation
 /// The element name without its namespace prefix (`x:row` → `row`). Workbooks from some writers prefix every
 /// element; the parsers compare local names only.
 func localName(_ qualified: String) -> String {
-  guard let colon = qualified.lastIndex(of: ":") else { return qualified }
-  return String(qualified[qualified.index(after: colon)...])
+  // Called for every element of a sheet: scan bytes, not characters.
+  guard let colon = qualified.utf8.lastIndex(of: UInt8(ascii: ":")) else { return qualified }
+  return String(qualified[qualified.utf8.index(after: colon)...])
 }
 
 /// Every start element of a small XML part (workbook, relationships, styles), with the names of its ancestors.
@@ -71,7 +72,8 @@ struct XMLFailure: Error {
 /// return), and `_x005F_` escapes an underscore that would otherwise start one.
 enum OfficeText {
   static func unescape(_ text: String) -> String {
-    guard text.contains("_x") else { return text }
+    // Most cells have no underscore at all; a byte scan avoids Foundation's substring search.
+    guard text.utf8.contains(UInt8(ascii: "_")), text.contains("_x") else { return text }
     var result = ""
     var scalars = Substring(text).unicodeScalars[...]
     while let first = scalars.first {

@@ -24,7 +24,10 @@ let package = Package(
     ),
     .target(name: "ComplyInput", dependencies: ["ComplyModel", "Yams", "ZIPFoundation"]),
     .target(name: "ComplyEngine", dependencies: ["ComplyModel", "ComplyExpression", "ComplyRules", "ComplyInput"]),
-    .target(name: "ComplyReport", dependencies: ["ComplyModel", "ComplyEngine"]),
+    .target(
+      name: "ComplyReport",
+      dependencies: ["ComplyModel", "ComplyEngine", .product(name: "Crypto", package: "swift-crypto")]
+    ),
     .target(
       name: "Comply",
       dependencies: [

@@ -19,13 +19,16 @@ struct Check: ParsableCommand {
 
   @Option(
     help: """
-      Output format: text, json, sarif, junit, markdown or csv. Repeat it, each with its --output, for several \
+      Output format: text, json, sarif, junit, markdown, csv or html. Repeat it, each with its --output, for several \
       reports in one run; the last may go without --output, to standard output.
       """)
   var format: [OutputFormat] = []
 
   @Option(help: "Write the report of the --format in the same position to this file (written atomically).")
   var output: [String] = []
+
+  @Option(help: "The most findings the HTML report's table lists, most serious first (counts cover them all).")
+  var htmlLimit = 5_000
 
   @Option(help: "Exit 1 when a finding has at least this severity: error, warning, notice or never.")
   var failOn: FailLevel = .error
@@ -42,6 +45,7 @@ struct Check: ParsableCommand {
   mutating func validate() throws {
     if files.isEmpty { throw ValidationError("give at least one register file, or '-' for standard input") }
     if let maxRejected, maxRejected < 0 { throw ValidationError("--max-rejected must be 0 or more") }
+    if htmlLimit < 0 { throw ValidationError("--html-limit must be 0 or more") }
     _ = try reports()
   }
 
@@ -78,7 +82,7 @@ struct Check: ParsableCommand {
         throw ExitStatus.usage.exitCode
       }
     }
-    let reporters = zip(reports, sinks).map { $0.format.reporter(sink: $1) }
+    let reporters = zip(reports, sinks).map { $0.format.reporter(sink: $1, htmlLimit: htmlLimit) }
     let summary = setup.checker.check(files, reporters: reporters, version: ComplyVersion.current)
     for sink in sinks {
       do throws(OutputError) { try sink.close() } catch {
@@ -105,9 +109,9 @@ struct Check: ParsableCommand {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json, sarif, junit, markdown, csv
+  case text, json, sarif, junit, markdown, csv, html
 
-  func reporter(sink: any OutputSink) -> any Reporter {
+  func reporter(sink: any OutputSink, htmlLimit: Int = 5_000) -> any Reporter {
     switch self {
     case .text: TextReporter(sink: sink)
     case .json: JSONReporter(sink: sink)
@@ -115,6 +119,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case .junit: JUnitReporter(sink: sink)
     case .markdown: MarkdownReporter(sink: sink)
     case .csv: CSVReporter(sink: sink)
+    case .html: HTMLReporter(sink: sink, limit: htmlLimit)
     }
   }
 }

@@ -82,7 +82,7 @@ struct CheckArguments: ParsableArguments {
       options.read.headerOverrides[String(entry[..<eq])] = field
     }
     options.options = [
-      ("as_of", options.asOf.description), ("rules", path), ("lang", lang.rawValue), ("encoding", encoding.rawValue),
+      ("as_of", options.asOf.description), ("rules", CheckArguments.relative(path)), ("lang", lang.rawValue), ("encoding", encoding.rawValue),
     ] + only.map { ("rule", $0) } + excluded.map { ("exclude", $0) } + map.map { ("map", $0) }
       + (sheet.map { [("sheet", $0)] } ?? []) + (headerRow.map { [("header_row", String($0))] } ?? [])
     do throws(SelectionError) {
@@ -112,3 +112,12 @@ extension Int {
 extension Language: ExpressibleByArgument {}
 extension InputEncoding: ExpressibleByArgument {}
 extension InputFormat: ExpressibleByArgument {}
+
+extension CheckArguments {
+  /// A path under the working directory as a relative one, so that reports do not depend on where the
+  /// checkout lies.
+  static func relative(_ path: String) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
+  }
+}

@@ -6,7 +6,7 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check registers against the rules and report every violation.",
     discussion: """
-      Reads CSV, JSON, JSON Lines and YAML registers ('-' is standard input). Exit status: 0 no finding at or \
+      Reads CSV, Excel (.xlsx), JSON, JSON Lines and YAML registers ('-' is standard input). Exit status: 0 no finding at or \
       above --fail-on; 1 findings at or above it (or a CI gate tripped); 2 invalid rules; 3 unreadable input; \
       64 usage error. With several inputs comply reads them all and exits with the most serious status.
       """

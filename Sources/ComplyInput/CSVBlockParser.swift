@@ -85,6 +85,10 @@ public final class CSVBlockParser {
         continue
       }
       if isBlankRow(scanner) { continue }
+      if let word = scanner.totalsWord(decoder) {
+        body(.diagnostic(Diagnostic(.notice, .inputTotalsRow, "row \(row) is a totals row (\(word)); not a record", at: Location(file: at.path, line: at.line, column: 0))))
+        continue
+      }
       guard scanner.cells.count == layout.width else {
         body(.rejected(RowRejection(source: at, reason: "expected \(layout.width) fields, found \(scanner.cells.count)")))
         continue

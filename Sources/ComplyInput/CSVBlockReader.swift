@@ -43,7 +43,7 @@ public final class CSVBlockReader {
     layout = CSVLayout(
       schema: schema, mapping: producer.mapping, width: producer.width, encoding: producer.decoder.encoding,
       path: shown, neededTextFields: neededTextFields, maxRowBytes: options.maxRowBytes)
-    row = 2
+    row = producer.row + 1
     line = producer.scanner.nextLine
     observeNew()
   }

@@ -12,7 +12,8 @@ final class CSVRowProducer: RowProducer {
   private let path: String
   private(set) var mapping: HeaderMapping
   let width: Int
-  private var row = 1
+  /// The spreadsheet row last read: the header's, until data rows are read.
+  private(set) var row = 1
   /// (field, column) for every mapped field, in field order.
   private let mapped: [(field: Int, column: Int)]
   private let fieldCount: Int
@@ -28,19 +29,23 @@ final class CSVRowProducer: RowProducer {
       detectingFrom: prefix, complete: source.atEOF && prefix.count == source.available,
       requested: options.encoding, path: path)
     scanner = CSVScanner(source: source, maxRowBytes: options.maxRowBytes)
-
-    guard try scanner.nextRow() else { throw .noHeader(path: path) }
-    var headers: [String] = []
-    for index in scanner.cells.indices {
-      guard let text = scanner.withCell(index, decoder.decode) else {
-        throw .undecodable(path: path, reason: "header cell \(index + 1) is not valid \(decoder.encoding)")
-      }
-      headers.append(text)
+    // The header is found on a copy of the first bytes (title rows above it are skipped, as in workbooks); the
+    // scanner then moves past it.
+    let first = Array(source.buffer[source.start..<source.start + source.available])
+    let found = try CSVHeaderFinder.find(in: first, complete: source.atEOF, decoder: decoder, schema: schema, options: options, path: path)
+    for _ in 0..<found.header.rows[found.header.rows.count - 1] {
+      guard try scanner.nextRow() else { throw .noHeader(path: path) }
     }
+    row = found.header.rows[found.header.rows.count - 1]
+    let headers = found.header.texts
     if headers.allSatisfy({ TextNormalization.trimmed($0).isEmpty }) { throw .noHeader(path: path) }
     width = headers.count
     mapping = try HeaderMapping(
-      headers: headers, schema: schema, overrides: options.headerOverrides, path: path, headerLine: 1)
+      headers: headers, schema: schema, overrides: options.headerOverrides, path: path, headerLine: found.header.rows[0])
+    if let note = found.note {
+      mapping.diagnostics.insert(
+        Diagnostic(.notice, .inputHeaderRow, note, at: Location(file: path, line: found.header.rows[0], column: 0)), at: 0)
+    }
     mapped = mapping.fieldColumns.enumerated().compactMap { field, column in column.map { (field, $0) } }
     fieldCount = schema.fields.count
   }
@@ -53,6 +58,10 @@ final class CSVRowProducer: RowProducer {
         return .rejected(RowRejection(source: source, reason: "quote opened on this row is never closed"))
       }
       if isBlankRow() { continue }
+      if let word = scanner.totalsWord(decoder) {
+        return .diagnostic(
+          Diagnostic(.notice, .inputTotalsRow, "row \(row) is a totals row (\(word)); not a record", at: Location(file: path, line: scanner.line, column: 0)))
+      }
       guard scanner.cells.count == width else {
         return .rejected(
           RowRejection(source: source, reason: "expected \(width) fields, found \(scanner.cells.count)"))

@@ -169,3 +169,15 @@ final class CSVScanner {
     return onlyASCII ? true : nil
   }
 }
+
+extension CSVScanner {
+  /// 合计, 总计 or 小计 when the current row is a totals row (its first non-blank cell is one of them), else nil.
+  /// Only a short first cell is decoded, so ordinary rows cost a length check.
+  func totalsWord(_ decoder: TextDecoder) -> String? {
+    guard let index = cells.indices.first(where: { cellIsBlank($0) != true }), cells[index].count <= 24 else {
+      return nil
+    }
+    guard let text = withCell(index, decoder.decode) else { return nil }
+    return XLSXHeaderDetector.isTotals([text])
+  }
+}

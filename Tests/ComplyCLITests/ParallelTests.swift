@@ -59,3 +59,19 @@ import Testing
     #expect(diagnostics.contains { $0["code"] as? String == "input.bad-value" })
   }
 }
+
+/// The block pipeline finds a CSV's header below title rows and skips its totals row, as the record reader does.
+@Suite struct CSVTitleRowTests {
+  @Test func titleRowsAndTotalsInTheBlockPipeline() throws {
+    let csv = "阿里地区2018年建设项目环评台账,,,,\n\n项目编号,项目名称,环评类别,环评批复日期,开工日期\n"
+      + "A1,水库,报告表,2018-04-10,2018-03-01\nA2,道路,报告书,2017-01-01,2017-03-01\n合计,,,,\n"
+    let result = try CLI.run(
+      ["check", "-", "--as-of", "2018-11-05", "--rule", "construction-before-approval", "--format", "json"], stdin: csv)
+    #expect(result.status == 1)
+    let report = try CLI.json(result.stdout)
+    let findings = (report["findings"] as? [[String: Any]]) ?? []
+    #expect(findings.map { $0["row"] as? Int } == [4])
+    let summary = try #require(report["summary"] as? [String: Any])
+    #expect(summary["records_read"] as? Int == 2)
+  }
+}

@@ -28,7 +28,7 @@ struct CheckArguments: ParsableArguments {
   @Option(help: "Workbooks: the sheet to read, or 'all' for every sheet (default: the first).")
   var sheet: String?
 
-  @Option(help: "Workbooks: the header's row number as Excel shows it (default: found among the first 20 rows).")
+  @Option(help: "The header's row number as a spreadsheet shows it (default: found among the first 20 rows).")
   var headerRow: Int?
 
   @Option(help: "Map a register header to a field: 'HEADER=field' (repeatable).")

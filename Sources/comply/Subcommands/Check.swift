@@ -82,7 +82,8 @@ struct Check: ParsableCommand {
         throw ExitStatus.usage.exitCode
       }
     }
-    let reporters = zip(reports, sinks).map { $0.format.reporter(sink: $1, htmlLimit: htmlLimit) }
+    var reporters = zip(reports, sinks).map { $0.format.reporter(sink: $1, htmlLimit: htmlLimit) }
+    if ProgressLine.wanted() { reporters.append(ProgressLine(language: options.lang)) }
     let summary = setup.checker.check(files, reporters: reporters, version: ComplyVersion.current)
     for sink in sinks {
       do throws(OutputError) { try sink.close() } catch {

@@ -32,7 +32,7 @@ struct CSVPipeline {
   let renderers: [(any JudgementRenderer)?]
 
   /// Reads, judges and reports one file. Returns the input's summary entry.
-  func run(path: String, reporters: [any Reporter], summary: inout Summary) {
+  func run(path: String, reporters: [any Reporter], summary: inout Summary, progress: ((CheckProgress) -> Void)?) {
     let hasher = HashBox()
     let reader: CSVBlockReader
     do throws(InputError) {
@@ -52,7 +52,13 @@ struct CSVPipeline {
     // Sized once from the first block's bytes per row, so the table ends about 87% full (14 bytes a row).
     let fileSize = path == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int
     var sized = fileSize == nil
+    var bytesDone = 0
     let emit = { (result: BlockResult, summary: inout Summary) in
+      bytesDone += result.bytes.count
+      if let progress {
+        let input = summary.inputs[summary.inputs.count - 1]
+        progress(CheckProgress(path: input.path, bytesRead: bytesDone, totalBytes: fileSize, rows: input.records + input.rejected))
+      }
       if !sized, let fileSize, !result.keys.isEmpty, !result.bytes.isEmpty {
         keys.reserve(expectedRows: fileSize / max(1, result.bytes.count / result.keys.count))
         sized = true

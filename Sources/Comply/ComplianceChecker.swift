@@ -50,7 +50,11 @@ public struct ComplianceChecker {
 
   /// Checks every input in order, sending events to the reporters. An input that cannot be read is recorded in
   /// the summary and the run goes on with the next.
-  public func check(_ inputs: [String], reporters: [any Reporter], version: String) -> Summary {
+  /// `progress` is called on the calling thread now and then (after each CSV block, every 4,096 records of other
+  /// formats), for a progress display.
+  public func check(
+    _ inputs: [String], reporters: [any Reporter], version: String, progress: ((CheckProgress) -> Void)? = nil
+  ) -> Summary {
     let info = runInfo(inputs: inputs, version: version)
     for reporter in reporters { reporter.start(info) }
     var summary = Summary()
@@ -59,7 +63,8 @@ public struct ComplianceChecker {
       summary.inputs.append(Summary.Input(path: path == "-" ? "<stdin>" : path))
       let format = options.read.format ?? (path == "-" ? .csv : InputFormat(pathExtensionOf: path) ?? .csv)
       if format == .csv {
-        CSVPipeline(engine: engine, options: options, renderers: reporters.map(\.renderer)).run(path: path, reporters: reporters, summary: &summary)
+        CSVPipeline(engine: engine, options: options, renderers: reporters.map(\.renderer))
+          .run(path: path, reporters: reporters, summary: &summary, progress: progress)
         continue
       }
       summary.inputs[summary.inputs.count - 1].sha256 = ComplianceChecker.sha256(ofFile: path)
@@ -71,7 +76,13 @@ public struct ComplianceChecker {
         for reporter in reporters { reporter.diagnostic(error.diagnostic) }
         continue
       }
+      var seen = 0
       for event in reader {
+        seen += 1
+        if seen % 4_096 == 0, let progress {
+          let input = summary.inputs[summary.inputs.count - 1]
+          progress(CheckProgress(path: input.path, bytesRead: nil, totalBytes: nil, rows: input.records + input.rejected))
+        }
         switch event {
         case .record(let record):
           let judgement = engine.judge(record)
@@ -105,4 +116,13 @@ public struct ComplianceChecker {
 public struct SelectionError: Error, CustomStringConvertible, Sendable {
   public var message: String
   public var description: String { message }
+}
+
+/// How far the check of one input has got.
+public struct CheckProgress: Sendable {
+  public var path: String
+  /// Bytes read so far and the input's size, when known (CSV files).
+  public var bytesRead: Int?
+  public var totalBytes: Int?
+  public var rows: Int
 }

@@ -1,12 +1,13 @@
 import Comply
 import Foundation
 
-/// A progress line on standard error for runs that take more than a moment: rows judged, rows per second
-/// and, for CSV files, an estimated time left. Only when standard error is a terminal and `CI` is not set,
-/// so pipes, files and CI logs never see it; the line is erased when the run ends.
+/// A progress line on standard error for runs that take more than a moment: rows read, rows per second and,
+/// for CSV files, the share read and an estimated time left. Only when standard error is a terminal and `CI` is
+/// not set, so pipes, files and CI logs never see it; the line is erased when the run ends.
 ///
-/// It is a reporter that renders nothing: the pipeline calls it in order on one thread.
-final class ProgressLine: Reporter {
+/// It is fed by the checker's progress callback, on the checking thread, after each block of a CSV register
+/// (so it counts clean rows too, which produce no report events).
+final class ProgressLine {
   /// Seconds of quiet before the line first appears, and between updates.
   static let delay = 1.0
   static let interval = 0.25
@@ -14,12 +15,11 @@ final class ProgressLine: Reporter {
   private let language: Language
   private let started = Date()
   private var inputStarted = Date()
+  private var currentPath = ""
   private var lastShown: Date?
-  private var rows = 0
-  /// Physical lines in the current input, estimated from its size and its first 64 KiB; nil when unknown.
-  private var estimatedLines: Double?
+  private var rowsBefore = 0
+  private var lastRows = 0
   private var shownOnce = false
-  var renderer: (any JudgementRenderer)? { nil }
 
   init(language: Language) { self.language = language }
 
@@ -28,40 +28,38 @@ final class ProgressLine: Reporter {
     isatty(STDERR_FILENO) == 1 && environment["CI"] == nil && environment["TERM"] != "dumb"
   }
 
-  func start(_ run: RunInfo) {}
-  func diagnostic(_ diagnostic: Diagnostic) {}
-  func rejected(_ rejection: RowRejection) {}
-
-  func beginInput(_ path: String) {
-    inputStarted = Date()
-    estimatedLines = Self.estimateLines(path)
-  }
-
-  func judged(_ judgement: Judgement, rendered: String?) {
-    rows += 1
-    guard rows % 256 == 0 else { return }
+  func update(_ progress: CheckProgress) {
+    if progress.path != currentPath {
+      currentPath = progress.path
+      inputStarted = Date()
+      rowsBefore += lastRows
+    }
+    lastRows = progress.rows
     let now = Date()
     guard now.timeIntervalSince(started) >= Self.delay,
       lastShown.map({ now.timeIntervalSince($0) >= Self.interval }) ?? true
     else { return }
     lastShown = now
-    let fraction = estimatedLines.map { min(0.99, Double(judgement.source.line) / max(1, $0)) }
+    var fraction: Double?
+    if let read = progress.bytesRead, let total = progress.totalBytes, total > 0 {
+      fraction = min(0.99, Double(read) / Double(total))
+    }
     let line = Self.text(
-      rows: rows, elapsed: now.timeIntervalSince(started), inputElapsed: now.timeIntervalSince(inputStarted),
-      fraction: fraction, language: language)
+      rows: rowsBefore + progress.rows, elapsed: now.timeIntervalSince(started),
+      inputElapsed: now.timeIntervalSince(inputStarted), fraction: fraction, language: language)
     Terminal.error("\r\u{1B}[K" + line)
     shownOnce = true
   }
 
-  func finish(_ summary: Summary) {
+  func finish() {
     if shownOnce { Terminal.error("\r\u{1B}[K") }
   }
 
-  /// `已判定 120,000 行 · 48,000 行/秒 · 约剩 3 秒` / `120,000 rows judged · 48,000 rows/s · ETA 3 s`.
+  /// `已判定 120,000 行 · 48,000 行/秒 · 约剩 3 秒` / `120,000 rows read · 48,000 rows/s · ETA 3 s`.
   static func text(rows: Int, elapsed: Double, inputElapsed: Double, fraction: Double?, language: Language) -> String {
     let rate = elapsed > 0 ? Int(Double(rows) / elapsed) : 0
     let zh = language == .zh
-    var text = zh ? "已判定 \(grouped(rows)) 行 · \(grouped(rate)) 行/秒" : "\(grouped(rows)) rows judged · \(grouped(rate)) rows/s"
+    var text = zh ? "已读 \(grouped(rows)) 行 · \(grouped(rate)) 行/秒" : "\(grouped(rows)) rows read · \(grouped(rate)) rows/s"
     if let fraction, fraction > 0 {
       let left = Int((inputElapsed * (1 - fraction) / fraction).rounded())
       text += zh ? " · \(Int(fraction * 100))% · 约剩 \(left) 秒" : " · \(Int(fraction * 100))% · ETA \(left) s"
@@ -77,18 +75,5 @@ final class ProgressLine: Reporter {
       out.append(c)
     }
     return out
-  }
-
-  /// A CSV file's size divided by the mean line length of its first 64 KiB.
-  private static func estimateLines(_ path: String) -> Double? {
-    guard path != "-", ["csv", "txt", "tsv"].contains((path as NSString).pathExtension.lowercased()),
-      let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0,
-      let handle = FileHandle(forReadingAtPath: path)
-    else { return nil }
-    defer { try? handle.close() }
-    let head = (try? handle.read(upToCount: 65_536)) ?? Data()
-    let newlines = head.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-    guard newlines > 0 else { return nil }
-    return Double(size) / (Double(head.count) / Double(newlines))
   }
 }

@@ -44,7 +44,7 @@ import Testing
   @Test(.enabled(if: scriptInstalled, "needs script(1) (util-linux) to fake a terminal"))
   func aTerminalSeesTheLineAndThenItIsErased() throws {
     let output = try run(onTerminal: true)
-    #expect(output.contains(" rows judged · "), "\(output)")
+    #expect(output.contains(" rows read · "), "\(output)")
     #expect(output.contains(" rows/s"))
     #expect(output.hasSuffix("\r\u{1B}[K"), "the line is erased at the end")
   }

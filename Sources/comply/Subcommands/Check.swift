@@ -82,9 +82,11 @@ struct Check: ParsableCommand {
         throw ExitStatus.usage.exitCode
       }
     }
-    var reporters = zip(reports, sinks).map { $0.format.reporter(sink: $1, htmlLimit: htmlLimit) }
-    if ProgressLine.wanted() { reporters.append(ProgressLine(language: options.lang)) }
-    let summary = setup.checker.check(files, reporters: reporters, version: ComplyVersion.current)
+    let reporters = zip(reports, sinks).map { $0.format.reporter(sink: $1, htmlLimit: htmlLimit) }
+    let progressLine = ProgressLine.wanted() ? ProgressLine(language: options.lang) : nil
+    let summary = setup.checker.check(
+      files, reporters: reporters, version: ComplyVersion.current, progress: progressLine.map { line in { line.update($0) } })
+    progressLine?.finish()
     for sink in sinks {
       do throws(OutputError) { try sink.close() } catch {
         Terminal.error("error: \(error.message)\n")

@@ -40,9 +40,7 @@ enum ReportText {
   }
 
   static func range(_ range: PenaltyAssessment.Range, _ language: Language) -> String {
-    let label = range.label.map { "\($0[language])：" } ?? ""
-    let sep = language == .zh ? "（" : " ("
-    _ = sep
+    let label = range.label.map { $0[language] + (language == .zh ? "：" : ": ") } ?? ""
     return "\(label)\(yuan(range.minYuan)) – \(yuan(range.maxYuan))"
   }
 

@@ -88,6 +88,7 @@ extension Schema {
     while i < b.count {
       let c = b[i]
       if c >= 0x30 && c <= 0x39 {
+        if digits == 15 { return nil }  // more than 15 digits: the reference path (and no Int64 overflow)
         mantissa = mantissa * 10 + Int64(c - 0x30)
         digits += 1
         if fraction >= 0 { fraction += 1 }

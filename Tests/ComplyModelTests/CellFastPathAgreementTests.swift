@@ -1,0 +1,120 @@
+import ComplyModel
+import Testing
+
+/// `Schema.parseCell(utf8:)` (bytes, may defer with nil) against the reference `Schema.parseCell(_:)` (strings):
+/// whenever the fast path answers, it must answer exactly as the reference does.
+@Suite struct CellFastPathAgreementTests {
+  /// The bundled pack's field types and spellings, built here (this target does not load rule files).
+  static let schema = Schema(
+    fields: [
+      FieldSpec(name: "project_id", type: .text, title: LocalizedText(zh: "项目编号", en: "Project id")),
+      FieldSpec(
+        name: "eia_category", type: .enumeration, title: LocalizedText(zh: "环评类别", en: "EIA category"),
+        values: [
+          EnumValue(canonical: "报告书", spellings: ["环境影响报告书"]),
+          EnumValue(canonical: "报告表", spellings: ["环境影响报告表"]),
+          EnumValue(canonical: "登记表", spellings: ["环境影响登记表"]),
+          EnumValue(canonical: "不纳入", spellings: ["不纳入环评管理", "豁免"]),
+          EnumValue(canonical: "exempt", spellings: ["Exempt"]),
+        ]),
+      FieldSpec(name: "approval_date", type: .date, title: LocalizedText(zh: "批复日期", en: "Approval date")),
+      FieldSpec(
+        name: "major_change", type: .bool, title: LocalizedText(zh: "重大变动", en: "Major change"), defaultText: "否"),
+      FieldSpec(
+        name: "total_investment_wan", type: .number, title: LocalizedText(zh: "总投资", en: "Total investment"),
+        unit: "万元", unitFactors: ["元": 0.0001, "亿元": 10000]),
+      FieldSpec(name: "done", type: .bool, title: LocalizedText(zh: "完成", en: "Done")),
+    ],
+    keyField: 0, blankTokens: ["/", "-", "—", "无"], trueSpellings: ["是", "Y", "true", "1"],
+    falseSpellings: ["否", "N", "false", "0"])
+
+  struct Generator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+    mutating func digits(_ count: Int) -> String { String((0..<count).map { _ in Character(String(below(10))) }) }
+  }
+
+  static let spaces = ["", "", "", " ", "\t", "\u{3000}", "\u{00A0}", "\u{FEFF}", "\u{0B}", "\u{0C}", "\r\n", "\u{2003}"]
+  static let words = [
+    "是", "否", "Y", "y", "N", "n", "TRUE", "True", "true", "false", "FALSE", "1", "0", "是的", "报告书", "环境影响报告书",
+    "报告表", "豁免", "Exempt", "exempt", "EXEMPT", "不纳入", "登记表 ", "/", "-", "—", "无", "／", "－", "Ｙ", "ｙ",
+    "", "N/A", "报告书报告书",
+  ]
+
+  static func date(_ g: inout Generator) -> String {
+    let y = g.pick(["2019", "1949", "2101", "1950", "2100", "0999", "19", "2020"])
+    let m = g.pick(["1", "01", "12", "13", "0", "2", "02", "00"])
+    let d = g.pick(["1", "01", "28", "29", "30", "31", "0", "32"])
+    let time = g.pick(["", "", " 10:00", " 9:05:59", " 24:00", " 10:60", " 10:00:", "T10:00"])
+    switch g.below(7) {
+    case 0: return "\(y)-\(m)-\(d)\(time)"
+    case 1: return "\(y)/\(m)/\(d)\(time)"
+    case 2: return "\(y).\(m).\(d)\(time)"
+    case 3: return "\(y)年\(m)月\(d)日\(time)"
+    case 4: return "\(y)\(m.count == 2 ? m : "0" + m)\(d.count == 2 ? d : "0" + d)\(time)"
+    case 5: return g.pick(["\(y)-\(m)", "\(y)/\(m)", "\(y).\(m)", "\(y)年\(m)月", "\(y)-\(m)/\(d)"])
+    default:
+      // Full-width digits and separators, which only the reference path folds.
+      let ascii = "\(y)-\(m)-\(d)"
+      return String(ascii.unicodeScalars.map { s in
+        s.value >= 0x30 && s.value <= 0x39 || s == "-" ? Character(Unicode.Scalar(s.value + 0xFEE0)!) : Character(s)
+      })
+    }
+  }
+
+  static func number(_ g: inout Generator) -> String {
+    let sign = g.pick(["", "", "-", "+", "--"])
+    let whole = g.pick([g.digits(g.below(4)), g.digits(1 + g.below(25)), "0", "00", "007", "1,200", "12,34"])
+    let fraction = g.pick(["", "", ".", ".5", "." + g.digits(1 + g.below(20)), ".0", "e3", ".5.5"])
+    var text = sign + whole + fraction
+    if g.below(10) == 0 { text = "１２３.５" }
+    return text
+  }
+
+  static func cell(_ g: inout Generator) -> String {
+    let body: String
+    switch g.below(4) {
+    case 0: body = date(&g)
+    case 1: body = number(&g)
+    case 2: body = g.pick(words)
+    default: body = g.pick([date(&g), number(&g), g.pick(words)]) + g.pick(words)
+    }
+    return g.pick(spaces) + body + g.pick(spaces)
+  }
+
+  @Test func fastPathAgreesWithTheReferenceOnGeneratedCells() {
+    var g = Generator(state: 20_181_105)
+    let factors: [Double] = [1, 0.0001, 10000]
+    for _ in 0..<40_000 {
+      let text = Self.cell(&g)
+      let field = g.below(Self.schema.fields.count)
+      let factor = g.pick(factors)
+      var bytes = Array(text.utf8)
+      let fast = bytes.withUnsafeMutableBufferPointer {
+        Self.schema.parseCell(utf8: UnsafeBufferPointer($0), field: field, unitFactor: factor)
+      }
+      guard let fast else { continue }
+      let reference = Self.schema.parseCell(text, field: field, unitFactor: factor)
+      #expect(fast == reference, "field \(Self.schema.fields[field].name), cell \(text.debugDescription)")
+      if fast != reference { return }
+    }
+  }
+
+  /// Found by the generated cells: 19 digits and more overflowed the fast path's 64-bit mantissa (a crash).
+  @Test(arguments: ["12345678901234567890", "-99999999999999999999.5", "0000000000000000000001", "1234567890123456"])
+  func longDigitRunsAreReadByTheReference(_ text: String) {
+    var bytes = Array(text.utf8)
+    let fast = bytes.withUnsafeMutableBufferPointer {
+      Self.schema.parseCell(utf8: UnsafeBufferPointer($0), field: 4, unitFactor: 1)
+    }
+    #expect(fast == nil || fast == Self.schema.parseCell(text, field: 4))
+  }
+}

@@ -37,7 +37,7 @@ import Testing
     let run = try #require((try CLI.json(sarif.stdout)["runs"] as? [[String: Any]])?.first)
     let result = try #require((run["results"] as? [[String: Any]])?.first)
     #expect(result["ruleId"] as? String == "rule.bad-value")
-    let clean = try CLI.run(["validate", "--format", "json"])
+    let clean = try CLI.run(["validate", "Rules/eia", "--format", "json"])
     #expect(clean.status == 0)
     #expect(try CLI.json(clean.stdout)["rules"] as? Int == 12)
   }

@@ -177,6 +177,12 @@ extension CSVScanner {
     guard let index = cells.indices.first(where: { cellIsBlank($0) != true }), cells[index].count <= 24 else {
       return nil
     }
+    // A cheap look at the bytes first: 合, 总 and 小 begin with E5 or E6 in UTF-8; in GB18030 decode and look.
+    if decoder.encoding == .utf8 {
+      let range = cells[index]
+      let lead = source.buffer[range].first { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: "\"") }
+      guard lead == 0xE5 || lead == 0xE6 else { return nil }
+    }
     guard let text = withCell(index, decoder.decode) else { return nil }
     return XLSXHeaderDetector.isTotals([text])
   }

@@ -38,7 +38,7 @@ struct CSVPipeline {
     do throws(InputError) {
       reader = try CSVBlockReader(
         path: path, schema: engine.pack.schema, options: options.read, neededTextFields: neededTextFields,
-        observe: { hasher.update($0) })
+        blockSize: options.blockSize, observe: { hasher.update($0) })
     } catch {
       summary.inputs[summary.inputs.count - 1].failure = error.diagnostic.message
       for reporter in reporters { reporter.diagnostic(error.diagnostic) }
@@ -172,8 +172,7 @@ struct CSVPipeline {
     let keyName = layout.schema.fields[layout.schema.keyField].name
     for key in result.keys {
       guard let first = keys.insert(key.hash, row: key.row) else { continue }
-      let text = String(decoding: result.bytes[key.range], as: UTF8.self)
-        .trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\"")))
+      let text = layout.cellText(result.bytes[key.range])
       let diagnostic = Diagnostic.warning(
         .inputDuplicateKey, "row \(key.row) repeats \(keyName) '\(text)' of row \(first)",
         at: Location(file: layout.path, line: key.line, column: 0))

@@ -16,6 +16,8 @@ public struct CheckOptions: Sendable {
   public var read = ReadOptions()
   /// Threads that read and judge CSV blocks; results do not depend on it.
   public var jobs = ProcessInfo.processInfo.activeProcessorCount
+  /// Bytes per CSV block; tests set a few dozen so that every case crosses block boundaries.
+  public var blockSize = CSVBlockReader.defaultBlockSize
   public var options: [(String, String)] = []
 
   public init(asOf: Day) { self.asOf = asOf }

@@ -118,6 +118,14 @@ public final class CSVBlockParser {
 
   /// Types the row's cells; nil (with a rejection among the events) when the row cannot be a record.
   private func read(_ at: RecordSource, _ scanner: CSVScanner, _ events: inout [BlockRow]) -> RowView? {
+    // As `CSVRowProducer` does, a row with any mapped cell not valid in the encoding is rejected before anything
+    // else is read from it, whether or not a rule reads that cell.
+    if !blockIsValidUTF8 {
+      for (_, column) in mapped where !scanner.withCell(column, isValid) {
+        events.append(.rejected(RowRejection(source: at, reason: "column \(column + 1) is not valid \(decoder.encoding)")))
+        return nil
+      }
+    }
     let keyField = schema.keyField
     var keyHash: UInt64 = 0
     var keyRange = 0..<0
@@ -125,11 +133,19 @@ public final class CSVBlockParser {
       keyRange = scanner.cells[column]
       let blank = scanner.withCell(column) { bytes -> Bool in
         let key = trimmedBytes(bytes)
-        keyHash = CSVBlockParser.hash(key)
-        if key.isEmpty { return true }
-        if let fast = schema.parseCell(utf8: key, field: keyField, unitFactor: 1) { return fast == .blank }
-        if !Schema.mayHaveUnicodeSpace(key) { return false }
-        let text = decoder.decode(bytes).map(RecordAssembler.trimmed) ?? ""
+        if key.isEmpty {
+          keyHash = CSVBlockParser.hash(key)
+          return true
+        }
+        // Plain UTF-8 (nothing but ASCII white space to trim): the bytes are the key `RecordAssembler` compares.
+        if isUTF8 && !Schema.mayHaveUnicodeSpace(key) {
+          keyHash = CSVBlockParser.hash(key)
+          if let fast = schema.parseCell(utf8: key, field: keyField, unitFactor: 1) { return fast == .blank }
+          return false
+        }
+        // Otherwise the key is the decoded text, trimmed of Unicode white space, as the reference reads it.
+        var text = decoder.decode(bytes).map(RecordAssembler.trimmed) ?? ""
+        keyHash = text.withUTF8 { CSVBlockParser.hash($0) }
         if case .blank = schema.parseCell(text, field: keyField) { return true }
         return false
       }
@@ -182,11 +198,19 @@ public final class CSVBlockParser {
     return schema.parseCell(text, field: field, unitFactor: factors[field])
   }
 
+  /// Whether a cell's bytes are valid in the register's encoding.
+  private func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if isUTF8 { return TextDecoder.isValidUTF8(bytes) }
+    return !bytes.contains(where: { $0 >= 0x80 }) || decoder.decode(bytes) != nil
+  }
+
+  /// The bytes without the ASCII white space `TextNormalization.trimmed` removes (tab, LF, VT, FF, CR, space).
   private func trimmedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
     var start = 0
     var end = bytes.count
-    while start < end, Schema.isASCIISpace(bytes[start]) { start += 1 }
-    while end > start, Schema.isASCIISpace(bytes[end - 1]) { end -= 1 }
+    while start < end, isSpace(bytes[start]) { start += 1 }
+    while end > start, isSpace(bytes[end - 1]) { end -= 1 }
     return UnsafeBufferPointer(rebasing: bytes[start..<end])
   }
 

@@ -37,7 +37,7 @@ public final class CSVBlockReader {
     let shown = displayPath ?? (path == "-" ? "<stdin>" : path)
     source = try ByteSource(path: path, displayPath: shown, chunkSize: max(blockSize, 1 << 16))
     self.observe = observe
-    self.blockSize = blockSize
+    self.blockSize = max(1, blockSize)
     let producer = try CSVRowProducer(source: source, schema: schema, options: options)
     mapping = producer.mapping
     layout = CSVLayout(
@@ -71,8 +71,16 @@ public final class CSVBlockReader {
       let available = source.available
       if available >= blockSize || source.atEOF {
         if available == 0 { return nil }
-        let cut = source.buffer.withUnsafeBufferPointer { p in
-          RowBoundaries.lastRowEnd(UnsafeBufferPointer(rebasing: p[source.start..<source.start + available]), atEOF: source.atEOF)
+        // Cut within the first `blockSize` bytes; a window that holds no row end grows until one does.
+        var window = min(available, blockSize)
+        var cut: (end: Int, rows: Int, lines: Int)?
+        while true {
+          let atEnd = source.atEOF && window == available
+          cut = source.buffer.withUnsafeBufferPointer { p in
+            RowBoundaries.lastRowEnd(UnsafeBufferPointer(rebasing: p[source.start..<source.start + window]), atEOF: atEnd)
+          }
+          if cut != nil || window == available { break }
+          window = min(available, window * 2)
         }
         if let cut, cut.end > 0 {
           let block = CSVBlock(
@@ -104,4 +112,14 @@ public struct CSVLayout: Sendable {
   /// Text fields the rules read, made into strings for every row; other text is made only for findings.
   public var neededTextFields: FieldSet
   public var maxRowBytes: Int
+
+  /// A cell's text from its raw bytes in a block (quotes and white space included), as `RecordAssembler` shows
+  /// it: unquoted, decoded from the register's encoding, trimmed.
+  public func cellText(_ raw: ArraySlice<UInt8>) -> String {
+    let source = ByteSource(bytes: Array(raw), displayPath: path)
+    let scanner = CSVScanner(source: source, maxRowBytes: raw.count + 1)
+    guard (try? scanner.nextRow()) == true, !scanner.cells.isEmpty else { return "" }
+    let decoder = TextDecoder(encoding: encoding)
+    return scanner.withCell(0, decoder.decode).map(RecordAssembler.trimmed) ?? ""
+  }
 }

@@ -26,7 +26,7 @@ let package = Package(
     .target(name: "ComplyEngine", dependencies: ["ComplyModel", "ComplyExpression", "ComplyRules", "ComplyInput"]),
     .target(
       name: "ComplyReport",
-      dependencies: ["ComplyModel", "ComplyEngine", .product(name: "Crypto", package: "swift-crypto")]
+      dependencies: ["ComplyModel", "ComplyInput", "ComplyEngine", .product(name: "Crypto", package: "swift-crypto")]
     ),
     .target(
       name: "Comply",

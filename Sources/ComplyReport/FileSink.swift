@@ -37,6 +37,11 @@ public final class FileSink: OutputSink {
     if buffer.count >= 1 << 16 { flush() }
   }
 
+  public func write(bytes: some Collection<UInt8>) {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 16 { flush() }
+  }
+
   public func flush() {
     guard !buffer.isEmpty else { return }
     handle.write(Data(buffer))

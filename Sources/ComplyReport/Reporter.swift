@@ -62,11 +62,27 @@ extension Reporter {
 /// Where reporters write: a file, standard output, or a buffer in tests.
 public protocol OutputSink: AnyObject {
   func write(_ text: String)
+  /// Bytes as they are, for output that is not UTF-8 (the annotated register of a GB18030 file).
+  func write(bytes: some Collection<UInt8>)
+}
+
+extension OutputSink {
+  /// Sinks of text only take the bytes as UTF-8, invalid sequences replaced.
+  public func write(bytes: some Collection<UInt8>) { write(String(decoding: Array(bytes), as: UTF8.self)) }
 }
 
 /// Collects output in memory (tests, golden files).
 public final class StringSink: OutputSink {
   public private(set) var text = ""
+  /// Everything written, as bytes.
+  public private(set) var bytes: [UInt8] = []
   public init() {}
-  public func write(_ text: String) { self.text += text }
+  public func write(_ text: String) {
+    self.text += text
+    bytes.append(contentsOf: text.utf8)
+  }
+  public func write(bytes: some Collection<UInt8>) {
+    text += String(decoding: Array(bytes), as: UTF8.self)
+    self.bytes.append(contentsOf: bytes)
+  }
 }

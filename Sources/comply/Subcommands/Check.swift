@@ -19,8 +19,9 @@ struct Check: ParsableCommand {
 
   @Option(
     help: """
-      Output format: text, json, sarif, junit, markdown, csv or html. Repeat it, each with its --output, for several \
-      reports in one run; the last may go without --output, to standard output.
+      Output format: text, json, sarif, junit, markdown, csv, html or annotated (the CSV register back with the \
+      findings in added columns; one CSV file only). Repeat it, each with its --output, for several reports in one \
+      run; the last may go without --output, to standard output.
       """)
   var format: [OutputFormat] = []
 
@@ -46,6 +47,14 @@ struct Check: ParsableCommand {
     if files.isEmpty { throw ValidationError("give at least one register file, or '-' for standard input") }
     if let maxRejected, maxRejected < 0 { throw ValidationError("--max-rejected must be 0 or more") }
     if htmlLimit < 0 { throw ValidationError("--html-limit must be 0 or more") }
+    if format.contains(.annotated) {
+      guard files.count == 1, let file = files.first, file != "-" else {
+        throw ValidationError("--format annotated takes exactly one register file (not standard input)")
+      }
+      guard (options.inputFormat ?? InputFormat(pathExtensionOf: file) ?? .csv) == .csv else {
+        throw ValidationError("--format annotated takes a CSV register; \(file) is not CSV")
+      }
+    }
     _ = try reports()
   }
 
@@ -82,7 +91,9 @@ struct Check: ParsableCommand {
         throw ExitStatus.usage.exitCode
       }
     }
-    let reporters = zip(reports, sinks).map { $0.format.reporter(sink: $1, htmlLimit: htmlLimit) }
+    let reporters = zip(reports, sinks).map {
+      $0.format.reporter(sink: $1, htmlLimit: htmlLimit, read: setup.checker.options.read)
+    }
     let progressLine = ProgressLine.wanted() ? ProgressLine(language: options.lang) : nil
     let summary = setup.checker.check(
       files, reporters: reporters, version: ComplyVersion.current, progress: progressLine.map { line in { line.update($0) } })
@@ -112,9 +123,9 @@ struct Check: ParsableCommand {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json, sarif, junit, markdown, csv, html
+  case text, json, sarif, junit, markdown, csv, html, annotated
 
-  func reporter(sink: any OutputSink, htmlLimit: Int = 5_000) -> any Reporter {
+  func reporter(sink: any OutputSink, htmlLimit: Int = 5_000, read: ReadOptions = ReadOptions()) -> any Reporter {
     switch self {
     case .text: TextReporter(sink: sink)
     case .json: JSONReporter(sink: sink)
@@ -123,6 +134,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case .markdown: MarkdownReporter(sink: sink)
     case .csv: CSVReporter(sink: sink)
     case .html: HTMLReporter(sink: sink, limit: htmlLimit)
+    case .annotated: AnnotatedReporter(sink: sink, read: read)
     }
   }
 }

@@ -140,7 +140,8 @@ struct CSVPipeline {
         if engine.isClean(view.values) {
           result.clean += 1
         } else {
-          let judgement = engine.judge(view.record())
+          let judged = engine.judge(view.record())
+          let judgement = options.baseline.map { $0.mark(judged) } ?? judged
           result.events.append(.judged(judgement, renderers.map { $0?.render(judgement) }))
         }
       case .rejected(let rejection): result.events.append(.rejected(rejection))
@@ -160,6 +161,7 @@ struct CSVPipeline {
       switch event {
       case .judged(let judgement, let rendered):
         summary.add(judgement)
+        if let baseline = options.baseline { summary.baseline?.seen.formUnion(baseline.persisting(judgement)) }
         for (reporter, text) in zip(reporters, rendered) { reporter.judged(judgement, rendered: text) }
       case .rejected(let rejection):
         summary.inputs[last].rejected += 1

@@ -19,6 +19,8 @@ public struct CheckOptions: Sendable {
   /// Bytes per CSV block; tests set a few dozen so that every case crosses block boundaries.
   public var blockSize = CSVBlockReader.defaultBlockSize
   public var options: [(String, String)] = []
+  /// An earlier result: findings are marked new or persisting, and the summary lists the resolved ones.
+  public var baseline: Baseline?
 
   public init(asOf: Day) { self.asOf = asOf }
 }
@@ -60,6 +62,7 @@ public struct ComplianceChecker {
     let info = runInfo(inputs: inputs, version: version)
     for reporter in reporters { reporter.start(info) }
     var summary = Summary()
+    if options.baseline != nil { summary.baseline = Summary.BaselineCounts() }
     for path in inputs {
       for reporter in reporters { reporter.beginInput(path) }
       summary.inputs.append(Summary.Input(path: path == "-" ? "<stdin>" : path))
@@ -87,8 +90,9 @@ public struct ComplianceChecker {
         }
         switch event {
         case .record(let record):
-          let judgement = engine.judge(record)
+          let judgement = options.baseline.map { $0.mark(engine.judge(record)) } ?? engine.judge(record)
           summary.add(judgement)
+          if let baseline = options.baseline { summary.baseline?.seen.formUnion(baseline.persisting(judgement)) }
           for reporter in reporters { reporter.judged(judgement) }
         case .rejected(let rejection):
           summary.inputs[summary.inputs.count - 1].rejected += 1
@@ -99,6 +103,9 @@ public struct ComplianceChecker {
         }
       }
       if let failure = reader.failure { summary.inputs[summary.inputs.count - 1].failure = failure.diagnostic.message }
+    }
+    if let baseline = options.baseline, let counts = summary.baseline {
+      summary.baseline?.resolved = baseline.resolved(counts)
     }
     for reporter in reporters { reporter.finish(summary) }
     return summary

@@ -21,6 +21,14 @@ public struct Finding: Sendable {
   public var penalty: PenaltyAssessment?
   public var remedy: LocalizedText
   public var annotations: [LocalizedText]
+  /// Against an earlier result (`--baseline`): new, or persisting from it. Nil without a baseline.
+  public var baseline: BaselineState? = nil
+}
+
+/// Whether a finding was already in an earlier result.
+public enum BaselineState: String, Sendable, Hashable {
+  case new
+  case persisting
 }
 
 /// A value shown with a finding, traced to the register: its header, the raw cell and the parsed value.

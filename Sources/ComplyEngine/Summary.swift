@@ -27,6 +27,19 @@ public struct Summary: Sendable {
   public var undeterminedByRule: [String: Int] = [:]
   public var missingColumns: [MissingColumn] = []
   public var warnings = 0
+  /// Counts against an earlier result, when one was given.
+  public var baseline: BaselineCounts?
+
+  /// New and persisting findings, and the earlier findings no longer found (resolved).
+  public struct BaselineCounts: Sendable {
+    public var new = 0
+    public var persisting = 0
+    /// `(rule id, record key)` of each resolved finding, sorted.
+    public var resolved: [(ruleID: String, recordKey: String)] = []
+    /// Fingerprints of the persisting findings, to work out the resolved ones at the end.
+    public var seen: Set<String> = []
+    public init() {}
+  }
 
   public init() {}
 
@@ -42,6 +55,11 @@ public struct Summary: Sendable {
     for finding in judgement.findings {
       findingsByRule[finding.ruleID, default: 0] += 1
       findingsBySeverity[finding.severity, default: 0] += 1
+      switch finding.baseline {
+      case .new?: baseline?.new += 1
+      case .persisting?: baseline?.persisting += 1
+      case nil: break
+      }
     }
     for u in judgement.undetermined {
       undeterminedByRule[u.ruleID, default: 0] += 1

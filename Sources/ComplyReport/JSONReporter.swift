@@ -118,6 +118,7 @@ public final class JSONReporter: Reporter {
     object.append(("penalty", f.penalty.map { encode($0, language) } ?? .null))
     object.append(("remedy", .string(f.remedy[language])))
     object.append(("annotations", .array(f.annotations.map { .string($0[language]) })))
+    if let state = f.baseline { object.append(("baseline", .string(state.rawValue))) }
     return .object(object)
   }
 
@@ -155,7 +156,7 @@ public final class JSONReporter: Reporter {
   }
 
   static func encode(_ s: Summary) -> JSON {
-    .object([
+    var object: [(String, JSON)] = [
       ("records_read", .int(s.read)), ("records_judged", .int(s.records)), ("records_rejected", .int(s.rejected)),
       ("findings", .int(s.findings)),
       ("findings_by_severity", .object(Severity.allCases.reversed().map { ($0.rawValue, JSON.int(s.findingsBySeverity[$0] ?? 0)) })),
@@ -166,6 +167,13 @@ public final class JSONReporter: Reporter {
         .object([("path", .string($0.path)), ("rule_id", .string($0.ruleID)), ("fields", .array($0.fields.map(JSON.string))), ("rows", .int($0.rows))])
       })),
       ("warnings", .int(s.warnings)),
-    ])
+    ]
+    if let b = s.baseline {
+      object.append(("baseline", .object([
+        ("new", .int(b.new)), ("persisting", .int(b.persisting)), ("resolved", .int(b.resolved.count)),
+        ("resolved_findings", .array(b.resolved.map { .object([("rule_id", .string($0.ruleID)), ("record_id", .string($0.recordKey))]) })),
+      ])))
+    }
+    return .object(object)
   }
 }

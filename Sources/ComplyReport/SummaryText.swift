@@ -35,6 +35,11 @@ struct SummaryText {
       out += "    \(title)\(pad)  \(rule.id.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(found)"
       out += unknown > 0 ? (zh ? "（无法判定 \(unknown)）\n" : " (undetermined \(unknown))\n") : "\n"
     }
+    if let b = summary.baseline {
+      out += zh
+        ? "  相对基线：新增 \(b.new) 项，持续 \(b.persisting) 项，已解决 \(b.resolved.count) 项\n"
+        : "  Against the baseline: \(b.new) new, \(b.persisting) persisting, \(b.resolved.count) resolved\n"
+    }
     out += zh ? "  无法判定 \(summary.undetermined) 项\n" : "  \(summary.undetermined) undetermined\n"
     for u in undetermined {
       out += "    \(u.recordKey) [\(u.ruleID)] \(u.source.path):\(u.source.row) ← \(u.fields.joined(separator: ", "))\n"

@@ -70,7 +70,13 @@ struct ProjectRenderer: JudgementRenderer {
     let l = language
     let mark = f.severity == .error ? "✗" : f.severity == .warning ? "!" : "·"
     let unconfirmed = f.confidence == .unconfirmed ? ReportText.unconfirmed[l] : ""
-    var out = "  \(mark) \(ReportText.severity(f.severity)[l]) \(f.title[l]) [\(f.ruleID)]\(unconfirmed)\n"
+    let state = f.baseline.map { state -> String in
+      switch state {
+      case .new: l == .zh ? "（新增）" : " (new)"
+      case .persisting: l == .zh ? "（持续）" : " (persisting)"
+      }
+    } ?? ""
+    var out = "  \(mark) \(ReportText.severity(f.severity)[l]) \(f.title[l]) [\(f.ruleID)]\(unconfirmed)\(state)\n"
     out += "    \(f.message[l])\n"
     if !f.decidedBy.isEmpty {
       out += "    \(ReportText.decidedBy[l])：\(f.decidedBy.map { $0[l] }.joined(separator: l == .zh ? "；" : "; "))\n"

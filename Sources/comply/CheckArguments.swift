@@ -34,6 +34,9 @@ struct CheckArguments: ParsableArguments {
   @Option(help: "Map a register header to a field: 'HEADER=field' (repeatable).")
   var map: [String] = []
 
+  @Option(help: "An earlier JSON report: mark each finding new or persisting, and list the resolved ones.")
+  var baseline: String?
+
   @Option(help: "Threads that read and judge CSV registers (default: one per core). Results do not depend on it.")
   var jobs: Int?
 
@@ -67,6 +70,14 @@ struct CheckArguments: ParsableArguments {
       guard headerRow >= 1 else { throw ValidationError("--header-row must be 1 or more") }
       options.read.headerRow = headerRow
     }
+    if let baseline {
+      guard let data = FileManager.default.contents(atPath: baseline) else {
+        throw ValidationError("--baseline: cannot read \(baseline)")
+      }
+      do throws(BaselineError) { options.baseline = try Baseline(jsonReport: data) } catch {
+        throw ValidationError("--baseline \(baseline): \(error.message)")
+      }
+    }
     if let jobs {
       guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
       options.jobs = jobs
@@ -83,7 +94,7 @@ struct CheckArguments: ParsableArguments {
     }
     options.options = [
       ("as_of", options.asOf.description), ("rules", CheckArguments.relative(path)), ("lang", lang.rawValue), ("encoding", encoding.rawValue),
-    ] + only.map { ("rule", $0) } + excluded.map { ("exclude", $0) } + map.map { ("map", $0) }
+    ] + only.map { ("rule", $0) } + excluded.map { ("exclude", $0) } + map.map { ("map", $0) } + (baseline.map { [("baseline", CheckArguments.relative($0))] } ?? [])
       + (sheet.map { [("sheet", $0)] } ?? []) + (headerRow.map { [("header_row", String($0))] } ?? [])
     do throws(SelectionError) {
       return Setup(pack: pack, checker: try ComplianceChecker(pack: pack, options: options))

@@ -84,6 +84,7 @@ enum SARIFLog {
     var object: [(String, JSON)] = [("ruleId", .string(f.ruleID))]
     if let ruleIndex { object.append(("ruleIndex", .int(ruleIndex))) }
     object.append(("level", .string(level(f.severity))))
+    if let state = f.baseline { object.append(("baselineState", .string(state == .new ? "new" : "unchanged"))) }
     object.append(("message", message(f.message[language])))
     object.append(("locations", .array([.object([
       ("physicalLocation", physicalLocation(path: f.source.path, line: f.source.line)),

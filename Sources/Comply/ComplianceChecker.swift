@@ -62,6 +62,7 @@ public struct ComplianceChecker {
     let info = runInfo(inputs: inputs, version: version)
     for reporter in reporters { reporter.start(info) }
     var summary = Summary()
+    summary.groupField = pack.schema.groupFields.first.map { pack.schema.fields[$0].name }
     if options.baseline != nil { summary.baseline = Summary.BaselineCounts() }
     for path in inputs {
       for reporter in reporters { reporter.beginInput(path) }

@@ -27,6 +27,10 @@ public struct Summary: Sendable {
   public var undeterminedByRule: [String: Int] = [:]
   public var missingColumns: [MissingColumn] = []
   public var warnings = 0
+  /// The pack's first grouping field (the county), and the findings per value of it and rule: the matrix a batch
+  /// of registers is summed up in.
+  public var groupField: String?
+  public var findingsByGroup: [String: [String: Int]] = [:]
   /// Counts against an earlier result, when one was given.
   public var baseline: BaselineCounts?
 
@@ -55,6 +59,7 @@ public struct Summary: Sendable {
     for finding in judgement.findings {
       findingsByRule[finding.ruleID, default: 0] += 1
       findingsBySeverity[finding.severity, default: 0] += 1
+      if let groupField { findingsByGroup[finding.groups[groupField] ?? "", default: [:]][finding.ruleID, default: 0] += 1 }
       switch finding.baseline {
       case .new?: baseline?.new += 1
       case .persisting?: baseline?.persisting += 1

@@ -168,6 +168,19 @@ public final class JSONReporter: Reporter {
       })),
       ("warnings", .int(s.warnings)),
     ]
+    if let field = s.groupField {
+      let rules = Set(s.findingsByGroup.values.flatMap(\.keys)).sorted()
+      object.append(("matrix", .object([
+        ("field", .string(field)),
+        ("rows", .array(s.findingsByGroup.sorted { $0.key < $1.key }.map { group, counts in
+          .object([
+            ("group", .string(group)),
+            ("findings", .object(rules.compactMap { rule in counts[rule].map { (rule, JSON.int($0)) } })),
+            ("total", .int(counts.values.reduce(0, +))),
+          ])
+        })),
+      ])))
+    }
     if let b = s.baseline {
       object.append(("baseline", .object([
         ("new", .int(b.new)), ("persisting", .int(b.persisting)), ("resolved", .int(b.resolved.count)),

@@ -9,6 +9,8 @@ struct SummaryText {
   var rules: [Rule]
   var language: Language
   var asOf: Day
+  /// The title of the pack's first grouping field (县区), for the matrix of several inputs.
+  var groupTitle: LocalizedText? = nil
 
   func render(undetermined: [Undetermined], rejections: [RowRejection], diagnostics: [Diagnostic]) -> String {
     let zh = language == .zh
@@ -34,6 +36,15 @@ struct SummaryText {
       let pad = String(repeating: " ", count: max(0, width - DiagnosticRenderer.displayWidth(title)))
       out += "    \(title)\(pad)  \(rule.id.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(found)"
       out += unknown > 0 ? (zh ? "（无法判定 \(unknown)）\n" : " (undetermined \(unknown))\n") : "\n"
+    }
+    if summary.inputs.count > 1, let title = groupTitle, !summary.findingsByGroup.isEmpty {
+      out += zh ? "  按\(title.zh)汇总：\n" : "  By \(title.en.lowercased()):\n"
+      for (group, counts) in summary.findingsByGroup.sorted(by: { $0.key < $1.key }) {
+        let cells = rules.compactMap { rule in counts[rule.id].map { "\(rule.title[language]) \($0)" } }
+        let total = counts.values.reduce(0, +)
+        let name = group.isEmpty ? (zh ? "（未填写）" : "(blank)") : group
+        out += "    \(name)：\(cells.joined(separator: zh ? "，" : ", "))\(zh ? "（共 \(total) 项）" : " (\(total) in all)")\n"
+      }
     }
     if let b = summary.baseline {
       out += zh

@@ -43,7 +43,9 @@ public final class TextReporter: Reporter {
   }
 
   public func finish(_ summary: Summary) {
-    sink.write(SummaryText(summary: summary, rules: rules, language: language, asOf: asOf).render(
+    sink.write(SummaryText(
+      summary: summary, rules: rules, language: language, asOf: asOf,
+      groupTitle: run.flatMap { run in run.pack.schema.groupFields.first.map { run.pack.schema.fields[$0].title } }).render(
       undetermined: undetermined, rejections: rejections, diagnostics: diagnostics))
     guard let run else { return }
     let provenance = ProvenanceText(run: run, summary: summary)

@@ -12,7 +12,7 @@ struct Check: ParsableCommand {
       """
   )
 
-  @Argument(help: "Register files to check ('-' for standard input).")
+  @Argument(help: "Register files or folders of registers to check ('-' for standard input).")
   var files: [String] = []
 
   @OptionGroup var options: CheckArguments
@@ -96,7 +96,7 @@ struct Check: ParsableCommand {
     }
     let progressLine = ProgressLine.wanted() ? ProgressLine(language: options.lang) : nil
     let summary = setup.checker.check(
-      files, reporters: reporters, version: ComplyVersion.current, progress: progressLine.map { line in { line.update($0) } })
+      RegisterFiles.expand(files), reporters: reporters, version: ComplyVersion.current, progress: progressLine.map { line in { line.update($0) } })
     progressLine?.finish()
     for sink in sinks {
       do throws(OutputError) { try sink.close() } catch {

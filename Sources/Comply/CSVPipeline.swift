@@ -32,7 +32,11 @@ struct CSVPipeline {
   let renderers: [(any JudgementRenderer)?]
 
   /// Reads, judges and reports one file. Returns the input's summary entry.
-  func run(path: String, reporters: [any Reporter], summary: inout Summary, progress: ((CheckProgress) -> Void)?) {
+  /// `batch` holds the keys across the files of a batch, with this input's index; nil for a single input.
+  func run(
+    path: String, reporters: [any Reporter], summary: inout Summary, progress: ((CheckProgress) -> Void)?,
+    batch: (keys: BatchKeys, input: Int)? = nil
+  ) {
     let hasher = HashBox()
     let reader: CSVBlockReader
     do throws(InputError) {
@@ -63,7 +67,7 @@ struct CSVPipeline {
         keys.reserve(expectedRows: fileSize / max(1, result.bytes.count / result.keys.count))
         sized = true
       }
-      self.emit(result, reporters: reporters, summary: &summary, keys: &keys, layout: reader.layout)
+      self.emit(result, reporters: reporters, summary: &summary, keys: &keys, layout: reader.layout, batch: batch)
     }
     let failure = options.jobs <= 1
       ? runSerially(reader, &summary, emit) : runInParallel(reader, &summary, emit)
@@ -153,7 +157,8 @@ struct CSVPipeline {
 
   /// Passes a block's events to the reporters, in order, and checks its keys; on the calling thread.
   private func emit(
-    _ result: BlockResult, reporters: [any Reporter], summary: inout Summary, keys: inout KeyTable, layout: CSVLayout
+    _ result: BlockResult, reporters: [any Reporter], summary: inout Summary, keys: inout KeyTable, layout: CSVLayout,
+    batch: (keys: BatchKeys, input: Int)?
   ) {
     let last = summary.inputs.count - 1
     summary.inputs[last].records += result.clean
@@ -173,6 +178,13 @@ struct CSVPipeline {
     }
     let keyName = layout.schema.fields[layout.schema.keyField].name
     for key in result.keys {
+      if let batch, let warning = batch.keys.note(
+        hash: key.hash, input: batch.input, row: key.row, line: key.line, path: layout.path,
+        key: { layout.cellText(result.bytes[key.range]) })
+      {
+        summary.warnings += 1
+        for reporter in reporters { reporter.diagnostic(warning) }
+      }
       guard let first = keys.insert(key.hash, row: key.row) else { continue }
       let text = layout.cellText(result.bytes[key.range])
       let diagnostic = Diagnostic.warning(

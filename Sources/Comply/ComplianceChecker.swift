@@ -64,13 +64,15 @@ public struct ComplianceChecker {
     var summary = Summary()
     summary.groupField = pack.schema.groupFields.first.map { pack.schema.fields[$0].name }
     if options.baseline != nil { summary.baseline = Summary.BaselineCounts() }
-    for path in inputs {
+    let keyName = pack.schema.fields[pack.schema.keyField].name
+    let batch = inputs.count > 1 ? BatchKeys(paths: inputs, keyName: keyName) : nil
+    for (index, path) in inputs.enumerated() {
       for reporter in reporters { reporter.beginInput(path) }
       summary.inputs.append(Summary.Input(path: path == "-" ? "<stdin>" : path))
       let format = options.read.format ?? (path == "-" ? .csv : InputFormat(pathExtensionOf: path) ?? .csv)
       if format == .csv {
-        CSVPipeline(engine: engine, options: options, renderers: reporters.map(\.renderer))
-          .run(path: path, reporters: reporters, summary: &summary, progress: progress)
+        CSVPipeline(engine: engine, options: options, renderers: reporters.map(\.renderer)).run(
+          path: path, reporters: reporters, summary: &summary, progress: progress, batch: batch.map { ($0, index) })
         continue
       }
       summary.inputs[summary.inputs.count - 1].sha256 = ComplianceChecker.sha256(ofFile: path)
@@ -91,6 +93,14 @@ public struct ComplianceChecker {
         }
         switch event {
         case .record(let record):
+          let key = record.key(in: pack.schema)
+          if let warning = batch?.note(
+            hash: KeyTable.hash(key), input: index, row: record.source.row, line: record.source.line,
+            path: record.source.path, key: { key })
+          {
+            summary.warnings += 1
+            for reporter in reporters { reporter.diagnostic(warning) }
+          }
           let judgement = options.baseline.map { $0.mark(engine.judge(record)) } ?? engine.judge(record)
           summary.add(judgement)
           if let baseline = options.baseline { summary.baseline?.seen.formUnion(baseline.persisting(judgement)) }

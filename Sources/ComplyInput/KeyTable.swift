@@ -37,6 +37,16 @@ public struct KeyTable: Sendable {
     return nil
   }
 
+  /// The hash of a record key's text, as the CSV block parser hashes a key's bytes (FNV-1a over UTF-8).
+  public static func hash(_ key: String) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in key.utf8 {
+      h ^= UInt64(b)
+      h = h &* 0x0000_0100_0000_01b3
+    }
+    return h
+  }
+
   /// The MurmurHash3 finalizer: spreads any hash over all 64 bits, since the slot comes from the high bits.
   static func mix(_ value: UInt64) -> UInt64 {
     var x = value

@@ -48,6 +48,7 @@ extension DiagnosticCode {
   public static let inputDuplicateHeader = Self("input.duplicate-header")
   public static let inputDuplicateField = Self("input.duplicate-field")
   public static let inputDuplicateKey = Self("input.duplicate-key")
+  public static let inputKeyInSeveralFiles = Self("input.key-in-several-files")
   public static let inputLimit = Self("input.limit")
   /// Which row of a worksheet was taken as the header (a notice).
   public static let inputHeaderRow = Self("input.header-row")

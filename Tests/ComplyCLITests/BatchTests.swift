@@ -23,6 +23,10 @@ import Testing
     #expect(rows.count == 7, "the seven Ngari counties")
     let total = rows.compactMap { $0["total"] as? Int }.reduce(0, +)
     #expect(total == summary["findings"] as? Int)
+    let diagnostics = (report["diagnostics"] as? [[String: Any]]) ?? []
+    let shared = diagnostics.filter { $0["code"] as? String == "input.key-in-several-files" }
+    #expect(shared.count == 84, "the 2019 register repeats all 84 project ids of 2018")
+    #expect((shared.first?["message"] as? String)?.hasSuffix("is also in \(dir.path)/1-2018.csv") == true)
     let text = try CLI.run(["check", dir.path, "--as-of", "2018-11-05", "--fail-on", "never"])
     #expect(text.stdout.contains("按县区汇总："))
   }

@@ -42,6 +42,24 @@ public final class MarkdownReporter: Reporter {
     sections.append(rendered ?? ProjectTable(language: run.language).render(judgement))
   }
 
+  /// With several inputs: findings by the pack's first grouping field (county) and rule, with totals.
+  private func matrix(_ summary: Summary, _ run: RunInfo) -> String {
+    guard summary.inputs.count > 1, !summary.findingsByGroup.isEmpty,
+      let field = run.pack.schema.groupFields.first
+    else { return "" }
+    let l = run.language
+    let rules = run.rules.filter { summary.findingsByRule[$0.id] != nil }
+    var out = l == .zh ? "\n## 按\(run.pack.schema.fields[field].title.zh)汇总\n\n" : "\n## By \(run.pack.schema.fields[field].title.en.lowercased())\n\n"
+    out += "| \(Markdown.escape(run.pack.schema.fields[field].title[l])) | " + rules.map { Markdown.escape($0.title[l]) }.joined(separator: " | ")
+    out += l == .zh ? " | 合计 |\n" : " | Total |\n"
+    out += "|---|" + String(repeating: "---:|", count: rules.count + 1) + "\n"
+    for (group, counts) in summary.findingsByGroup.sorted(by: { $0.key < $1.key }) {
+      let cells = rules.map { String(counts[$0.id] ?? 0) }
+      out += "| \(Markdown.escape(group)) | " + cells.joined(separator: " | ") + " | \(counts.values.reduce(0, +)) |\n"
+    }
+    return out
+  }
+
   public func finish(_ summary: Summary) {
     guard let run else { return }
     let l = run.language
@@ -63,6 +81,7 @@ public final class MarkdownReporter: Reporter {
       out += "| \(Markdown.escape(rule.title[l])) | `\(rule.id)` | \(ReportText.severity(rule.severity)[l]) | "
       out += "\(summary.findingsByRule[rule.id] ?? 0) | \(summary.undeterminedByRule[rule.id] ?? 0) |\n"
     }
+    out += matrix(summary, run)
     out += zh ? "\n## 违法发现\n\n" : "\n## Findings\n\n"
     if sections.isEmpty { out += zh ? "未发现违法。\n\n" : "No findings.\n\n" }
     sink.write(out)

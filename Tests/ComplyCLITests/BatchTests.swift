@@ -29,5 +29,8 @@ import Testing
     #expect((shared.first?["message"] as? String)?.hasSuffix("is also in \(dir.path)/1-2018.csv") == true)
     let text = try CLI.run(["check", dir.path, "--as-of", "2018-11-05", "--fail-on", "never"])
     #expect(text.stdout.contains("按县区汇总："))
+    let markdown = try CLI.run(["check", dir.path, "--as-of", "2018-11-05", "--fail-on", "never", "--format", "markdown"])
+    #expect(markdown.stdout.contains("## 按县区汇总"))
+    #expect(markdown.stdout.contains("| 噶尔县 | "))
   }
 }

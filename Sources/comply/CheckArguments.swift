@@ -46,7 +46,7 @@ struct CheckArguments: ParsableArguments {
   }
 
   func load(files: [String]) throws -> Setup {
-    guard let path = rules ?? BundledRules.defaultPackPath() else {
+    guard let path = rules ?? BundledRules.defaultPackPath().map(CheckArguments.relative) else {
       Terminal.error("error: no --rules given and no bundled rules found (set COMPLY_RULES)\n")
       throw ExitStatus.invalidRules.exitCode
     }

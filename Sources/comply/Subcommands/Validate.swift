@@ -58,6 +58,6 @@ enum RulePaths {
       Terminal.error("error: no rules given and no bundled rules found (set COMPLY_RULES or pass a path)\n")
       throw ExitStatus.invalidRules.exitCode
     }
-    return [root]
+    return [CheckArguments.relative(root)]
   }
 }

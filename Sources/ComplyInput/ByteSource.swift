@@ -99,6 +99,10 @@ final class ByteSource {
   }
 
   private static func errorText() -> String {
+    // Folders given as inputs stand for their registers; one that reaches here has none.
+    if errno == EISDIR {
+      return "a folder with no register in it (.csv, .txt, .xlsx, .json, .jsonl, .ndjson, .yaml, .yml)"
+    }
     guard let text = strerror(errno) else { return "error \(errno)" }
     return String(cString: text)
   }

@@ -12,11 +12,18 @@ enum CSVHeaderFinder {
     var rows: [SheetRow] = []
     var number = 0
     var stoppedEarly = false
-    while try scanner.nextRow() {
+    var cutRowDropped = false
+    rowLoop: while try scanner.nextRow() {
       number += 1
       var cells: [String] = []
       for index in scanner.cells.indices {
         guard let text = scanner.withCell(index, decoder.decode) else {
+          // The last row of bytes that are not the whole file may be cut inside a character: it is not
+          // considered (as below), and the reading proper decodes it whole.
+          if !complete, try !scanner.nextRow() {
+            cutRowDropped = true
+            break rowLoop
+          }
           throw .undecodable(path: path, reason: "cell \(index + 1) of row \(number) is not valid \(decoder.encoding)")
         }
         cells.append(text)
@@ -33,7 +40,7 @@ enum CSVHeaderFinder {
       }
     }
     // Reading to the end of bytes that are not the whole file, the last row may be cut off.
-    if !complete, !stoppedEarly, rows.count > 1 { rows.removeLast() }
+    if !complete, !stoppedEarly, !cutRowDropped, rows.count > 1 { rows.removeLast() }
     guard let first = rows.first else { throw .noHeader(path: path) }
     if let wanted = options.headerRow {
       guard let row = rows.first(where: { $0.number == wanted }) else { throw .headerRowMissing(path: path, row: wanted) }

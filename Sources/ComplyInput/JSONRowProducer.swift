@@ -23,8 +23,9 @@ final class JSONRowProducer: RowProducer {
     self.lines = lines
     let source = try JSONRowProducer.utf8Source(original, options: options)
     scanner = JSONScanner(source: source)
+    scanner.lineFeedEndsElement = lines
     do {
-      try scanner.skipWhitespace()
+      try scanner.skipWhitespace(newlines: true)
       guard let first = try scanner.peek() else { throw InputError.noHeader(path: path) }
       if !lines {
         guard first == UInt8(ascii: "[") else {
@@ -84,7 +85,7 @@ final class JSONRowProducer: RowProducer {
 
   /// Reads the next record into the queue, or sets `done`.
   private func readRecord() throws(JSONScanner.Failure) {
-    try scanner.skipWhitespace()
+    try scanner.skipWhitespace(newlines: true)
     if lines, try scanner.peek() == nil {
       done = true
       return

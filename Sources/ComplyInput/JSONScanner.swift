@@ -38,8 +38,13 @@ final class JSONScanner {
     source.start += 1
   }
 
-  /// Skips white space; with `newlines: false`, stops at a line feed (JSON Lines).
-  func skipWhitespace(newlines: Bool = true) throws(Failure) {
+  /// JSON Lines: a line feed ends the element, so a line left unfinished is malformed on its own and never
+  /// swallows the next line's record. Blank lines between records are skipped with `newlines: true`.
+  var lineFeedEndsElement = false
+
+  /// Skips white space; with `newlines: false` (the default in JSON Lines), stops at a line feed.
+  func skipWhitespace(newlines: Bool? = nil) throws(Failure) {
+    let newlines = newlines ?? !lineFeedEndsElement
     while let b = try peek(), b == 0x20 || b == 0x09 || b == 0x0D || (newlines && b == 0x0A) { advance() }
   }
 

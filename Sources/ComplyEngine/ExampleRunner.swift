@@ -19,20 +19,8 @@ public struct ExampleRunner: Sendable {
 
   /// The record an example stands for: every schema field present as a column, blank unless given.
   public func record(for example: RuleExample) -> Record {
-    let schema = pack.schema
-    var values: [Value] = []
-    var raw: [String?] = []
-    for (i, field) in schema.fields.enumerated() {
-      let text = example.cells[field.name] ?? ""
-      switch schema.parseCell(text, field: i) {
-      case .blank: values.append(.null)
-      case .value(let value): values.append(value)
-      case .unreadable: values.append(.unknown(FieldSet(i)))
-      }
-      raw.append(text)
-    }
     let source = RecordSource(path: example.location.file, row: example.location.line, line: example.location.line)
-    return Record(source: source, values: values, raw: raw, headers: schema.fields.map(\.name))
+    return Record(cells: example.cells, schema: pack.schema, source: source, headers: pack.schema.fields.map(\.name))
   }
 
   public func run(_ example: RuleExample, of rule: Rule) -> Result {

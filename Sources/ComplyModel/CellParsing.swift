@@ -114,3 +114,22 @@ extension Schema {
     return value * factor
   }
 }
+
+extension Record {
+  /// A record from cell texts by field name, each read exactly as a register cell is (`Schema.parseCell`).
+  /// Fields not given are blank cells of a column that is present. Rule examples and tests are built this way.
+  public init(cells: [String: String], schema: Schema, source: RecordSource, headers: [String?]) {
+    var values: [Value] = []
+    var raw: [String?] = []
+    for (i, field) in schema.fields.enumerated() {
+      let text = cells[field.name] ?? ""
+      switch schema.parseCell(text, field: i) {
+      case .blank: values.append(.null)
+      case .value(let value): values.append(value)
+      case .unreadable: values.append(.unknown(FieldSet(i)))
+      }
+      raw.append(text)
+    }
+    self.init(source: source, values: values, raw: raw, headers: headers)
+  }
+}

@@ -17,20 +17,7 @@ import Testing
     return pack
   }()
 
-  func record(_ cells: [String: String], row: Int) -> Record {
-    let schema = Self.pack.schema
-    var values: [Value] = []
-    for (i, field) in schema.fields.enumerated() {
-      switch schema.parseCell(cells[field.name] ?? "", field: i) {
-      case .value(let v): values.append(v)
-      case .blank: values.append(.null)
-      case .unreadable: values.append(.unknown(FieldSet(i)))
-      }
-    }
-    let raw: [String?] = schema.fields.map { cells[$0.name] ?? "" }
-    let headers: [String?] = schema.fields.map { $0.headers.first }
-    return Record(source: RecordSource(path: "r.csv", row: row, line: row), values: values, raw: raw, headers: headers)
-  }
+  func record(_ cells: [String: String], row: Int) -> Record { ReportFixture.record(cells, row: row) }
 
   func report() -> (text: String, sinkAfterFirstFinding: String) {
     let engine = Engine(pack: Self.pack, asOf: Day(year: 2018, month: 11, day: 5) ?? Day(number: 0))

@@ -59,18 +59,9 @@ enum ReportFixture {
   }
 
   static func record(_ cells: [String: String], row: Int) -> Record {
-    let schema = pack.schema
-    var values: [Value] = []
-    for (i, field) in schema.fields.enumerated() {
-      switch schema.parseCell(cells[field.name] ?? "", field: i) {
-      case .value(let v): values.append(v)
-      case .blank: values.append(.null)
-      case .unreadable: values.append(.unknown(FieldSet(i)))
-      }
-    }
-    let raw: [String?] = schema.fields.map { cells[$0.name] ?? "" }
-    let headers: [String?] = schema.fields.map { $0.headers.first }
-    return Record(source: RecordSource(path: "r.csv", row: row, line: row), values: values, raw: raw, headers: headers)
+    Record(
+      cells: cells, schema: pack.schema, source: RecordSource(path: "r.csv", row: row, line: row),
+      headers: pack.schema.fields.map { $0.headers.first })
   }
 }
 

@@ -144,8 +144,7 @@ struct CSVPipeline {
         if engine.isClean(view.values) {
           result.clean += 1
         } else {
-          let judged = engine.judge(view.record())
-          let judgement = options.baseline.map { $0.mark(judged) } ?? judged
+          let judgement = options.mark(engine.judge(view.record()))
           result.events.append(.judged(judgement, renderers.map { $0?.render(judgement) }))
         }
       case .rejected(let rejection): result.events.append(.rejected(rejection))

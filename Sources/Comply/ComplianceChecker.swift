@@ -21,8 +21,16 @@ public struct CheckOptions: Sendable {
   public var options: [(String, String)] = []
   /// An earlier result: findings are marked new or persisting, and the summary lists the resolved ones.
   public var baseline: Baseline?
+  /// A rectification ledger: findings are marked closed, in progress, overdue, waived or open.
+  public var ledger: Ledger?
 
   public init(asOf: Day) { self.asOf = asOf }
+
+  /// A judgement marked against the baseline and the ledger, when given; on any thread.
+  func mark(_ judgement: Judgement) -> Judgement {
+    let marked = baseline.map { $0.mark(judgement) } ?? judgement
+    return ledger.map { $0.mark(marked, asOf: asOf) } ?? marked
+  }
 }
 
 /// The façade for the CLI and for embedders: checks registers and reports, never prints or exits.
@@ -49,7 +57,7 @@ public struct ComplianceChecker {
   public func runInfo(inputs: [String], version: String) -> RunInfo {
     RunInfo(
       version: version, asOf: options.asOf, language: options.language, pack: pack, rules: engine.rules,
-      inputs: inputs, options: options.options)
+      inputs: inputs, options: options.options, ledger: options.ledger?.path)
   }
 
   /// Checks every input in order, sending events to the reporters. An input that cannot be read is recorded in
@@ -64,6 +72,7 @@ public struct ComplianceChecker {
     var summary = Summary()
     summary.groupField = pack.schema.groupFields.first.map { pack.schema.fields[$0].name }
     if options.baseline != nil { summary.baseline = Summary.BaselineCounts() }
+    if let ledger = options.ledger { summary.ledger = Summary.LedgerCounts(path: ledger.path) }
     let keyName = pack.schema.fields[pack.schema.keyField].name
     let batch = inputs.count > 1 ? BatchKeys(paths: inputs, keyName: keyName) : nil
     for (index, path) in inputs.enumerated() {
@@ -101,7 +110,7 @@ public struct ComplianceChecker {
             summary.warnings += 1
             for reporter in reporters { reporter.diagnostic(warning) }
           }
-          let judgement = options.baseline.map { $0.mark(engine.judge(record)) } ?? engine.judge(record)
+          let judgement = options.mark(engine.judge(record))
           summary.add(judgement)
           if let baseline = options.baseline { summary.baseline?.seen.formUnion(baseline.persisting(judgement)) }
           for reporter in reporters { reporter.judged(judgement) }
@@ -117,6 +126,9 @@ public struct ComplianceChecker {
     }
     if let baseline = options.baseline, let counts = summary.baseline {
       summary.baseline?.resolved = baseline.resolved(counts)
+    }
+    if let ledger = options.ledger, let counts = summary.ledger {
+      summary.ledger?.stale = ledger.stale(matched: counts.matched, judgedRules: Set(engine.rules.map(\.id)))
     }
     for reporter in reporters { reporter.finish(summary) }
     return summary

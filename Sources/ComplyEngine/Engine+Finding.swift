@@ -12,7 +12,10 @@ extension Engine {
       label: pack.schema.labelField.flatMap { record.raw[$0] } ?? "", source: record.source, groups: groups, message: rule.message.render(bindings),
       evidence: rule.evidence.map { evidence($0, record, bindings) },
       decidedBy: explainer.explain(rule.violation.checked, bindings), basis: rule.basis,
-      penalty: penalty(rule, bindings), remedy: rule.remedy, annotations: annotations(rule, bindings))
+      penalty: penalty(rule, bindings), remedy: rule.remedy, annotations: annotations(rule, bindings),
+      due: rule.due.flatMap { due in
+        if case .date(let span) = due.evaluate(bindings) { span.last } else { nil }
+      })
   }
 
   /// A rule's evidence for a record, whatever its verdict (`explain` shows it for clean verdicts too).

@@ -21,8 +21,16 @@ public struct Finding: Sendable {
   public var penalty: PenaltyAssessment?
   public var remedy: LocalizedText
   public var annotations: [LocalizedText]
+  /// A reminder's due date (the rule's `due:`); such findings head reports in a due-soon section.
+  public var due: Day? = nil
   /// Against an earlier result (`--baseline`): new, or persisting from it. Nil without a baseline.
   public var baseline: BaselineState? = nil
+  /// Against a rectification ledger (`--ledger`): its entry's status for this finding. Nil without a ledger.
+  public var ledger: LedgerMark? = nil
+
+  /// Whether the finding still calls for action: no ledger, no entry for it, or an open or overdue entry.
+  /// Exit statuses, `--fail-on` and the county matrix count only these.
+  public var isOpen: Bool { ledger?.status.isOpen ?? true }
 }
 
 /// Whether a finding was already in an earlier result.

@@ -27,10 +27,14 @@ public struct Summary: Sendable {
   public var undeterminedByRule: [String: Int] = [:]
   public var missingColumns: [MissingColumn] = []
   public var warnings = 0
-  /// The pack's first grouping field (the county), and the findings per value of it and rule: the matrix a batch
-  /// of registers is summed up in.
+  /// The pack's first grouping field (the county), and the open findings per value of it and rule: the matrix a
+  /// batch of registers is summed up in.
   public var groupField: String?
   public var findingsByGroup: [String: [String: Int]] = [:]
+  /// Findings that still call for action (see `Finding.isOpen`), by severity: what `--fail-on` counts.
+  public var openBySeverity: [Severity: Int] = [:]
+  /// Counts against a rectification ledger, when one was given.
+  public var ledger: LedgerCounts?
   /// Counts against an earlier result, when one was given.
   public var baseline: BaselineCounts?
 
@@ -43,6 +47,16 @@ public struct Summary: Sendable {
     /// Fingerprints of the persisting findings, to work out the resolved ones at the end.
     public var seen: Set<String> = []
     public init() {}
+  }
+
+  /// Findings by ledger status, the entries they matched, and the entries that matched none.
+  public struct LedgerCounts: Sendable {
+    public var path: String
+    public var byStatus: [LedgerMark.Status: Int] = [:]
+    public var matched: Set<Int> = []
+    /// Entries of the rules judged that matched no finding, in ledger order.
+    public var stale: [LedgerEntry] = []
+    public init(path: String) { self.path = path }
   }
 
   public init() {}
@@ -59,12 +73,18 @@ public struct Summary: Sendable {
     for finding in judgement.findings {
       findingsByRule[finding.ruleID, default: 0] += 1
       findingsBySeverity[finding.severity, default: 0] += 1
-      if let groupField { findingsByGroup[finding.groups[groupField] ?? "", default: [:]][finding.ruleID, default: 0] += 1 }
+      if let mark = finding.ledger {
+        ledger?.byStatus[mark.status, default: 0] += 1
+        if let entry = mark.entryIndex { ledger?.matched.insert(entry) }
+      }
       switch finding.baseline {
       case .new?: baseline?.new += 1
       case .persisting?: baseline?.persisting += 1
       case nil: break
       }
+      guard finding.isOpen else { continue }
+      openBySeverity[finding.severity, default: 0] += 1
+      if let groupField { findingsByGroup[finding.groups[groupField] ?? "", default: [:]][finding.ruleID, default: 0] += 1 }
     }
     for u in judgement.undetermined {
       undeterminedByRule[u.ruleID, default: 0] += 1

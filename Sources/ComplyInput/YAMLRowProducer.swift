@@ -1,7 +1,7 @@
 import ComplyModel
 import Yams
 
-/// Reads a YAML list of flat mappings.
+/// Reads a YAML list of flat mappings; its columns are the keys of all of them, in order of first appearance.
 ///
 /// Every scalar is read as the text written, never through YAML's implicit typing: `2019-03-01` stays that text,
 /// `no` is not false, and `~` or `null` are the words themselves (an empty value is a blank cell). The document is
@@ -40,9 +40,16 @@ final class YAMLRowProducer: RowProducer {
     guard let firstMapping = first.mapping else {
       throw .malformed(path: path, line: first.mark?.line ?? 1, message: "the first record is not a mapping")
     }
-    keyed = try KeyedRows(
-      firstKeys: firstMapping.map { YAMLRowProducer.keyText($0.key) }, firstLine: first.mark?.line ?? 1,
-      schema: schema, options: options, path: path)
+    // The document is whole in memory, so the columns are every record's keys in order of first appearance (a
+    // ledger's waiver keys appear only in its waivers); JSON, which streams, takes the first object's keys.
+    var keys = firstMapping.map { YAMLRowProducer.keyText($0.key) }
+    var seen = Set(keys)
+    for item in items.dropFirst() {
+      for (key, _) in item.mapping ?? [:] where seen.insert(YAMLRowProducer.keyText(key)).inserted {
+        keys.append(YAMLRowProducer.keyText(key))
+      }
+    }
+    keyed = try KeyedRows(firstKeys: keys, firstLine: first.mark?.line ?? 1, schema: schema, options: options, path: path)
   }
 
   func nextRow() throws(InputError) -> RawRow? {

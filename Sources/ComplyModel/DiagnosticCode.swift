@@ -54,6 +54,14 @@ extension DiagnosticCode {
   public static let inputHeaderRow = Self("input.header-row")
   /// A totals row (合计, 总计, 小计) left out of the records (a notice).
   public static let inputTotalsRow = Self("input.totals-row")
+  // Rectification ledgers (`--ledger`).
+  public static let ledgerUnreadable = Self("ledger.unreadable")
+  public static let ledgerShape = Self("ledger.shape")
+  public static let ledgerUnknownKey = Self("ledger.unknown-key")
+  public static let ledgerMissingKey = Self("ledger.missing-key")
+  public static let ledgerBadValue = Self("ledger.bad-value")
+  public static let ledgerUnknownRule = Self("ledger.unknown-rule")
+  public static let ledgerDuplicateEntry = Self("ledger.duplicate-entry")
   // Rule examples run by `comply test`.
   public static let testFailed = Self("test.failed")
 }

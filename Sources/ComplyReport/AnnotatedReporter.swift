@@ -4,7 +4,8 @@ import ComplyModel
 import Foundation
 
 /// The inspector's own CSV register back, every original row byte for byte, with four cells added to each row:
-/// how many findings, their rule titles, severities and messages (one finding a line inside the cell).
+/// how many findings, their rule titles, severities and messages (one finding a line inside the cell; with a
+/// ledger, each message ends with the finding's ledger status).
 ///
 /// The header row gets the added column names; a rejected row gets `未读取：reason` (`not read: reason`) in the
 /// first added cell, after empty cells that bring a short row up to the header's width; title rows, blank rows
@@ -54,7 +55,9 @@ public final class AnnotatedReporter: Reporter {
     let l = language
     for f in judgement.findings {
       findings[f.source.row, default: []].append(
-        Entry(title: f.title[l], severity: ReportText.severity(f.severity)[l], message: f.message[l]))
+        Entry(
+          title: f.title[l], severity: ReportText.severity(f.severity)[l],
+          message: f.message[l] + (f.ledger.map { " [\(ReportText.ledger[l])\(l == .zh ? "：" : ": ")\(LedgerText.status($0, l))]" } ?? "")))
     }
   }
 

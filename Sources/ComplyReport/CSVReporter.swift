@@ -5,11 +5,13 @@ import ComplyRules
 /// One finding per row with every field, for spreadsheets: UTF-8 with a byte-order mark (so that Excel reads
 /// Chinese correctly), RFC 4180 quoting and CRLF line ends. A cell that begins with `=`, `+`, `-`, `@`, a tab
 /// or a carriage return gets a leading apostrophe, so that a spreadsheet never runs a register value as a
-/// formula. Rows are written as they are found.
+/// formula. With a ledger, two more columns give each finding's status and what backs it. Rows are written as
+/// they are found.
 public final class CSVReporter: Reporter {
   private let sink: any OutputSink
   private var language: Language = .zh
   private var groups: [String] = []
+  private var ledger = false
   public private(set) var renderer: (any JudgementRenderer)?
 
   public init(sink: any OutputSink) { self.sink = sink }
@@ -18,7 +20,8 @@ public final class CSVReporter: Reporter {
     language = run.language
     let schema = run.pack.schema
     groups = schema.groupFields.map { schema.fields[$0].name }
-    renderer = RowRenderer(language: run.language, groups: groups)
+    ledger = run.ledger != nil
+    renderer = RowRenderer(language: run.language, groups: groups, ledger: ledger)
     let l = run.language
     let zh = l == .zh
     let key = schema.fields[schema.keyField].title[l]
@@ -31,7 +34,7 @@ public final class CSVReporter: Reporter {
         zh ? "证据" : "Evidence", zh ? "判定" : "Decided by", zh ? "依据" : "Basis",
         zh ? "罚款下限（元）" : "Penalty min (yuan)", zh ? "罚款上限（元）" : "Penalty max (yuan)",
         zh ? "处罚" : "Penalty", zh ? "整改" : "Remedy", zh ? "注意" : "Notes",
-      ]
+      ] + (ledger ? [zh ? "台账状态" : "Ledger status", zh ? "台账记录" : "Ledger entry"] : [])
     sink.write("\u{FEFF}" + CSVReporter.row(header))
   }
 
@@ -40,7 +43,7 @@ public final class CSVReporter: Reporter {
   public func rejected(_ rejection: RowRejection) {}
 
   public func judged(_ judgement: Judgement, rendered: String?) {
-    let text = rendered ?? RowRenderer(language: language, groups: groups).render(judgement)
+    let text = rendered ?? RowRenderer(language: language, groups: groups, ledger: ledger).render(judgement)
     if !text.isEmpty { sink.write(text) }
   }
 
@@ -50,6 +53,7 @@ public final class CSVReporter: Reporter {
   struct RowRenderer: JudgementRenderer {
     var language: Language
     var groups: [String]
+    var ledger: Bool
 
     func render(_ judgement: Judgement) -> String {
       judgement.findings.map(row).joined()
@@ -75,7 +79,11 @@ public final class CSVReporter: Reporter {
         f.annotations.map { $0[l] }.joined(separator: sep),
       ]
       let groupCells: [String] = groups.map { f.groups[$0] ?? "" }
-      let cells: [String] = head + groupCells + place + tail
+      var cells: [String] = head + groupCells + place + tail
+      if ledger {
+        let mark = f.ledger ?? LedgerMark(status: .open)
+        cells += [mark.status.title[l], LedgerText.status(mark, l)]
+      }
       return CSVReporter.row(cells)
     }
   }

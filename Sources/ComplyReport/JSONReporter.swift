@@ -119,6 +119,8 @@ public final class JSONReporter: Reporter {
     object.append(("remedy", .string(f.remedy[language])))
     object.append(("annotations", .array(f.annotations.map { .string($0[language]) })))
     if let state = f.baseline { object.append(("baseline", .string(state.rawValue))) }
+    if let due = f.due { object.append(("due", .string(due.description))) }
+    if let mark = f.ledger { object.append(("ledger", LedgerText.json(mark, language))) }
     return .object(object)
   }
 
@@ -167,6 +169,7 @@ public final class JSONReporter: Reporter {
         .object([("path", .string($0.path)), ("rule_id", .string($0.ruleID)), ("fields", .array($0.fields.map(JSON.string))), ("rows", .int($0.rows))])
       })),
       ("warnings", .int(s.warnings)),
+      ("open_findings", .int(s.openBySeverity.values.reduce(0, +))),
     ]
     if let field = s.groupField {
       let rules = Set(s.findingsByGroup.values.flatMap(\.keys)).sorted()
@@ -185,6 +188,18 @@ public final class JSONReporter: Reporter {
       object.append(("baseline", .object([
         ("new", .int(b.new)), ("persisting", .int(b.persisting)), ("resolved", .int(b.resolved.count)),
         ("resolved_findings", .array(b.resolved.map { .object([("rule_id", .string($0.ruleID)), ("record_id", .string($0.recordKey))]) })),
+      ])))
+    }
+    if let ledger = s.ledger {
+      object.append(("ledger", .object([
+        ("path", .string(ledger.path)),
+        ("by_status", .object(LedgerMark.Status.allCases.map { ($0.rawValue, JSON.int(ledger.byStatus[$0] ?? 0)) })),
+        ("stale_entries", .array(ledger.stale.map { entry in
+          .object([
+            ("rule_id", .string(entry.ruleID)), ("record_id", .string(entry.recordKey)), ("file", .optional(entry.file)),
+            ("status", .string(entry.status.rawValue)), ("entry", .string(entry.location.description)),
+          ])
+        })),
       ])))
     }
     return .object(object)

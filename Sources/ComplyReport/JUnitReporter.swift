@@ -4,13 +4,15 @@ import ComplyRules
 
 /// JUnit XML for CI dashboards: one test suite per input file and one test case per rule in it. A rule
 /// with findings fails, listing the projects one line each; a rule with only undetermined outcomes is
-/// skipped with their count; an input that cannot be read is an error. Counts go in the opening tags, so
-/// the document is written at the end; only the failure lines are kept meanwhile.
+/// skipped with their count; an input that cannot be read is an error. With a ledger only open and overdue
+/// findings fail; closed, waived and in-progress ones are listed in the case's `system-out` with their status.
+/// Counts go in the opening tags, so the document is written at the end; only the lines are kept meanwhile.
 public final class JUnitReporter: Reporter {
   private let sink: any OutputSink
   private var run: RunInfo?
   /// Per input, per rule id: failure lines and the worst severity, and undetermined outcomes.
   private var failures: [[String: [String]]] = []
+  private var settled: [[String: [String]]] = []
   private var worst: [[String: Severity]] = []
   private var undetermined: [[String: Int]] = []
   public var renderer: (any JudgementRenderer)? { nil }
@@ -21,6 +23,7 @@ public final class JUnitReporter: Reporter {
 
   public func beginInput(_ path: String) {
     failures.append([:])
+    settled.append([:])
     worst.append([:])
     undetermined.append([:])
   }
@@ -33,7 +36,17 @@ public final class JUnitReporter: Reporter {
     let i = failures.count - 1
     for f in judgement.findings {
       let row = ReportText.format(ReportText.row, run.language, f.source.row)
-      failures[i][f.ruleID, default: []].append("\(f.recordKey) \(row): \(f.message[run.language])")
+      let line = "\(f.recordKey) \(row): \(f.message[run.language])"
+      if let mark = f.ledger {
+        let status = "\(line) [\(LedgerText.status(mark, run.language))]"
+        guard f.isOpen else {
+          settled[i][f.ruleID, default: []].append(status)
+          continue
+        }
+        failures[i][f.ruleID, default: []].append(status)
+      } else {
+        failures[i][f.ruleID, default: []].append(line)
+      }
       worst[i][f.ruleID] = max(worst[i][f.ruleID] ?? .notice, f.severity)
     }
     for u in judgement.undetermined { undetermined[i][u.ruleID, default: 0] += 1 }
@@ -70,9 +83,14 @@ public final class JUnitReporter: Reporter {
         } else if unknown > 0 {
           counts.skipped += 1
           cases += open + ">\n      <skipped message=\"\(XML.escape(unknownText))\"/>\n"
-        } else {
+        } else if settled[i][rule.id] == nil {
           cases += open + "/>\n"
           continue
+        } else {
+          cases += open + ">\n"
+        }
+        if let lines = settled[i][rule.id] {
+          cases += "      <system-out>" + XML.escape(lines.joined(separator: "\n"), attribute: false) + "</system-out>\n"
         }
         cases += "    </testcase>\n"
       }

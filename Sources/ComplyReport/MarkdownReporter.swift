@@ -2,8 +2,8 @@ import ComplyEngine
 import ComplyModel
 import ComplyRules
 
-/// A report fit for a merge-request comment or a printed memo: a summary table, counts per rule, the findings
-/// grouped by project (one table row each), then the provenance. The summary comes first, so the rendered
+/// A report fit for a merge-request comment or a printed memo: what is due soon, a summary table, counts per
+/// rule, the findings grouped by project (one table row each), then the provenance. The summary comes first, so the rendered
 /// project sections are kept until the end; at most `maxProjects` are shown, with a note for the rest.
 public final class MarkdownReporter: Reporter {
   private let sink: any OutputSink
@@ -13,6 +13,7 @@ public final class MarkdownReporter: Reporter {
   private var projects = 0
   private var rejections: [RowRejection] = []
   private var diagnostics: [Diagnostic] = []
+  private var dueSoon = DueSoon(asOf: Day(number: 0), language: .zh)
   public private(set) var renderer: (any JudgementRenderer)?
 
   public init(sink: any OutputSink, maxProjects: Int = 1_000) {
@@ -22,7 +23,8 @@ public final class MarkdownReporter: Reporter {
 
   public func start(_ run: RunInfo) {
     self.run = run
-    renderer = ProjectTable(language: run.language)
+    dueSoon = DueSoon(asOf: run.asOf, language: run.language)
+    renderer = ProjectTable(language: run.language, ledger: run.ledger != nil)
   }
 
   public func beginInput(_ path: String) {}
@@ -37,9 +39,10 @@ public final class MarkdownReporter: Reporter {
 
   public func judged(_ judgement: Judgement, rendered: String?) {
     guard let run, !judgement.findings.isEmpty else { return }
+    dueSoon.note(judgement)
     projects += 1
     guard sections.count < maxProjects else { return }
-    sections.append(rendered ?? ProjectTable(language: run.language).render(judgement))
+    sections.append(rendered ?? ProjectTable(language: run.language, ledger: run.ledger != nil).render(judgement))
   }
 
   /// With several inputs: findings by the pack's first grouping field (county) and rule, with totals.
@@ -67,6 +70,7 @@ public final class MarkdownReporter: Reporter {
     var out = "# \(Markdown.escape(run.pack.title[l])) v\(Markdown.escape(run.pack.version))"
     out += zh ? " — 检查报告\n\n" : " — compliance report\n\n"
     out += "\(ReportText.asOf[l].capitalizedFirst) \(run.asOf)\n\n"
+    out += dueSoonSection()
     out += zh ? "| 项目 | 数量 |\n|---|---:|\n" : "| Item | Count |\n|---|---:|\n"
     var rows: [(String, Int)] = [
       (zh ? "读取记录" : "Records read", summary.read), (zh ? "判定记录" : "Records judged", summary.records),
@@ -74,6 +78,13 @@ public final class MarkdownReporter: Reporter {
     ]
     rows += Severity.allCases.reversed().map { ("· " + ReportText.severity($0)[l], summary.findingsBySeverity[$0] ?? 0) }
     rows.append((zh ? "无法判定" : "Undetermined", summary.undetermined))
+    if let ledger = summary.ledger {
+      rows.append((zh ? "仍需处理（未整改、整改逾期）" : "Still open (open, overdue)", summary.openBySeverity.values.reduce(0, +)))
+      for status in LedgerMark.Status.allCases {
+        rows.append(((zh ? "· 台账" : "· ledger ") + status.title[l], ledger.byStatus[status] ?? 0))
+      }
+      rows.append((zh ? "台账无对应发现的条目" : "Ledger entries matching no finding", ledger.stale.count))
+    }
     for (name, count) in rows { out += "| \(name) | \(count) |\n" }
     out += zh ? "\n## 各规则\n\n| 规则 | 编号 | 严重程度 | 发现 | 无法判定 |\n" : "\n## By rule\n\n| Rule | ID | Severity | Findings | Undetermined |\n"
     out += "|---|---|---|---:|---:|\n"
@@ -91,11 +102,33 @@ public final class MarkdownReporter: Reporter {
       let more = projects - sections.count
       out += zh ? "> 另有 \(more) 个项目的发现未在此列出，详见 JSON 或 CSV 报告。\n\n" : "> \(more) more project(s) with findings are not shown here; see the JSON or CSV report.\n\n"
     }
+    out += staleEntries(summary, l)
     out += inputProblems(summary, l)
     let provenance = ProvenanceText(run: run, summary: summary)
     out += "## \(provenance.heading)\n\n"
     out += provenance.lines { "`\($0.replacingOccurrences(of: "`", with: "'"))`" }.map { "- \($0)\n" }.joined()
     sink.write(out)
+  }
+
+  private func dueSoonSection() -> String {
+    guard !dueSoon.items.isEmpty else { return "" }
+    let zh = dueSoon.language == .zh
+    var out = "## \(dueSoon.heading)\n\n"
+    out += zh ? "| 到期日 | 剩余 | 项目 | 事项 | 责任单位 |\n" : "| Due | Left | Project | What | Responsible |\n"
+    out += "|---|---|---|---|---|\n"
+    for item in dueSoon.sorted {
+      let project = [item.recordKey, item.label].filter { !$0.isEmpty }.map(Markdown.escape).joined(separator: " ")
+      out += "| \(item.due) | \(dueSoon.daysLeft(item)) | \(project) | \(Markdown.escape(item.what)) `\(item.ruleID)` | "
+      out += "\(Markdown.escape(item.responsible ?? "")) |\n"
+    }
+    return out + "\n"
+  }
+
+  private func staleEntries(_ summary: Summary, _ l: Language) -> String {
+    guard let stale = summary.ledger?.stale, !stale.isEmpty else { return "" }
+    var out = "## \(LedgerText.staleHeading[l])\n\n"
+    for entry in stale { out += "- \(Markdown.escape(LedgerText.stale(entry, l)))\n" }
+    return out + "\n"
   }
 
   private func inputProblems(_ summary: Summary, _ l: Language) -> String {
@@ -116,6 +149,8 @@ public final class MarkdownReporter: Reporter {
   /// One project's findings: a heading, where it is, and a table row per finding.
   struct ProjectTable: JudgementRenderer {
     var language: Language
+    /// With a ledger, a column gives each finding's status.
+    var ledger = false
 
     func render(_ judgement: Judgement) -> String {
       guard let first = judgement.findings.first else { return "" }
@@ -124,14 +159,16 @@ public final class MarkdownReporter: Reporter {
       let heading = ([judgement.recordKey] + groups + [first.label]).filter { !$0.isEmpty }.map(Markdown.escape)
       var out = "### \(heading.joined(separator: " · "))\n\n"
       out += "\(Markdown.escape(first.source.path)) \(ReportText.format(ReportText.row, l, first.source.row))\n\n"
-      out += l == .zh ? "| 严重程度 | 规则 | 说明 | 处罚 | 整改 |\n" : "| Severity | Rule | Message | Penalty | Remedy |\n"
-      out += "|---|---|---|---|---|\n"
+      out += l == .zh ? "| 严重程度 | 规则 | 说明 | 处罚 | 整改 |" : "| Severity | Rule | Message | Penalty | Remedy |"
+      out += ledger ? (l == .zh ? " 台账 |\n" : " Ledger |\n") : "\n"
+      out += "|---|---|---|---|---|" + (ledger ? "---|\n" : "\n")
       for f in judgement.findings {
         var message = Markdown.escape(f.message[l])
         for a in f.annotations { message += "<br>⚠ " + Markdown.escape(a[l]) }
         let penalty = f.penalty.map { Markdown.escape(ReportText.penalty($0, l)) } ?? ""
         out += "| \(ReportText.severity(f.severity)[l]) | \(Markdown.escape(f.title[l])) `\(f.ruleID)` | \(message) | "
-        out += "\(penalty) | \(Markdown.escape(f.remedy[l])) |\n"
+        out += "\(penalty) | \(Markdown.escape(f.remedy[l])) |"
+        out += ledger ? " \(Markdown.escape(LedgerText.status(f.ledger ?? LedgerMark(status: .open), l))) |\n" : "\n"
       }
       return out + "\n"
     }

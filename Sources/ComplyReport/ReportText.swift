@@ -19,6 +19,7 @@ enum ReportText {
   static let remedy = LocalizedText(zh: "整改", en: "Remedy")
   static let note = LocalizedText(zh: "注意", en: "Note")
   static let evidence = LocalizedText(zh: "证据", en: "Evidence")
+  static let ledger = LocalizedText(zh: "台账", en: "Ledger")
   static let undeterminedPenalty = LocalizedText(zh: "无法确定（缺少：%@）", en: "undetermined (needs: %@)")
   static let summary = LocalizedText(zh: "汇总", en: "Summary")
   static let asOf = LocalizedText(zh: "检查基准日", en: "as of")

@@ -14,11 +14,14 @@ public struct RunInfo: Sendable {
   public var inputs: [String]
   /// The options used, as given on the command line (name → value).
   public var options: [(String, String)]
+  /// The rectification ledger's path when findings are marked against one: reports then show each status.
+  public var ledger: String?
 
   public init(
     tool: String = "comply", version: String, asOf: Day, language: Language, pack: RulePack, rules: [Rule],
-    inputs: [String], options: [(String, String)]
+    inputs: [String], options: [(String, String)], ledger: String? = nil
   ) {
+    self.ledger = ledger
     self.tool = tool
     self.version = version
     self.asOf = asOf

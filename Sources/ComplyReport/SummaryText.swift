@@ -51,6 +51,16 @@ struct SummaryText {
         ? "  相对基线：新增 \(b.new) 项，持续 \(b.persisting) 项，已解决 \(b.resolved.count) 项\n"
         : "  Against the baseline: \(b.new) new, \(b.persisting) persisting, \(b.resolved.count) resolved\n"
     }
+    if let ledger = summary.ledger {
+      let open = summary.openBySeverity.values.reduce(0, +)
+      out += zh
+        ? "  整改台账（\(ledger.path)）：\(LedgerText.counts(ledger, language))；仍需处理 \(open) 项\n"
+        : "  Rectification ledger (\(ledger.path)): \(LedgerText.counts(ledger, language)); \(open) still open\n"
+      if !ledger.stale.isEmpty {
+        out += "  \(LedgerText.staleHeading[language])\(zh ? "：" : ":")\n"
+        for entry in ledger.stale { out += "    \(LedgerText.stale(entry, language))\n" }
+      }
+    }
     out += zh ? "  无法判定 \(summary.undetermined) 项\n" : "  \(summary.undetermined) undetermined\n"
     for u in undetermined {
       out += "    \(u.recordKey) [\(u.ruleID)] \(u.source.path):\(u.source.row) ← \(u.fields.joined(separator: ", "))\n"

@@ -2,7 +2,8 @@ import ComplyEngine
 import ComplyModel
 import ComplyRules
 
-/// The report for people: findings grouped by project, as they are found, then a summary.
+/// The report for people: the due-soon section, findings grouped by project, then a summary. The body is kept
+/// until the end (findings, never rows) so that what is due soon can come first.
 public final class TextReporter: Reporter {
   private let sink: any OutputSink
   private var language: Language = .zh
@@ -12,6 +13,9 @@ public final class TextReporter: Reporter {
   private var rejections: [RowRejection] = []
   private var undetermined: [Undetermined] = []
   private var run: RunInfo?
+  private var heading = ""
+  private var body = ""
+  private var dueSoon = DueSoon(asOf: Day(number: 0), language: .zh)
   public private(set) var renderer: (any JudgementRenderer)?
 
   public init(sink: any OutputSink) { self.sink = sink }
@@ -22,8 +26,9 @@ public final class TextReporter: Reporter {
     rules = run.rules
     asOf = run.asOf
     renderer = ProjectRenderer(language: run.language)
+    dueSoon = DueSoon(asOf: run.asOf, language: run.language)
     let title = run.pack.title[language]
-    sink.write("comply \(run.version) · \(title) v\(run.pack.version) · \(ReportText.asOf[language]) \(run.asOf)\n\n")
+    heading = ("comply \(run.version) · \(title) v\(run.pack.version) · \(ReportText.asOf[language]) \(run.asOf)\n\n")
   }
 
   public func beginInput(_ path: String) {}
@@ -38,11 +43,13 @@ public final class TextReporter: Reporter {
 
   public func judged(_ judgement: Judgement, rendered: String?) {
     for u in judgement.undetermined where !u.onlyMissingColumns && undetermined.count < 1_000 { undetermined.append(u) }
-    let text = rendered ?? ProjectRenderer(language: language).render(judgement)
-    if !text.isEmpty { sink.write(text) }
+    dueSoon.note(judgement)
+    body += rendered ?? ProjectRenderer(language: language).render(judgement)
   }
 
   public func finish(_ summary: Summary) {
+    sink.write(heading + dueSoon.text() + body)
+    body = ""
     sink.write(SummaryText(
       summary: summary, rules: rules, language: language, asOf: asOf,
       groupTitle: run.flatMap { run in run.pack.schema.groupFields.first.map { run.pack.schema.fields[$0].title } }).render(
@@ -80,6 +87,7 @@ struct ProjectRenderer: JudgementRenderer {
     } ?? ""
     var out = "  \(mark) \(ReportText.severity(f.severity)[l]) \(f.title[l]) [\(f.ruleID)]\(unconfirmed)\(state)\n"
     out += "    \(f.message[l])\n"
+    if let ledger = f.ledger { out += "    \(ReportText.ledger[l])：\(LedgerText.status(ledger, l))\n" }
     if !f.decidedBy.isEmpty {
       out += "    \(ReportText.decidedBy[l])：\(f.decidedBy.map { $0[l] }.joined(separator: l == .zh ? "；" : "; "))\n"
     }

@@ -37,6 +37,13 @@ struct CheckArguments: ParsableArguments {
   @Option(help: "An earlier JSON report: mark each finding new or persisting, and list the resolved ones.")
   var baseline: String?
 
+  @Option(
+    help: """
+      A rectification ledger (YAML, CSV, Excel or JSON): mark each finding closed, in progress, overdue, waived or \
+      open, and list the entries no finding matched. Exit status and --fail-on count open and overdue findings only.
+      """)
+  var ledger: String?
+
   @Option(help: "Threads that read and judge CSV registers (default: one per core). Results do not depend on it.")
   var jobs: Int?
 
@@ -78,6 +85,7 @@ struct CheckArguments: ParsableArguments {
         throw ValidationError("--baseline \(baseline): \(error.message)")
       }
     }
+    if let ledger { options.ledger = try CheckArguments.loadLedger(ledger, pack: pack, encoding: encoding) }
     if let jobs {
       guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
       options.jobs = jobs
@@ -95,11 +103,26 @@ struct CheckArguments: ParsableArguments {
     options.options = [
       ("as_of", options.asOf.description), ("rules", CheckArguments.relative(path)), ("lang", lang.rawValue), ("encoding", encoding.rawValue),
     ] + only.map { ("rule", $0) } + excluded.map { ("exclude", $0) } + map.map { ("map", $0) } + (baseline.map { [("baseline", CheckArguments.relative($0))] } ?? [])
+      + (ledger.map { [("ledger", CheckArguments.relative($0))] } ?? [])
       + (sheet.map { [("sheet", $0)] } ?? []) + (headerRow.map { [("header_row", String($0))] } ?? [])
     do throws(SelectionError) {
       return Setup(pack: pack, checker: try ComplianceChecker(pack: pack, options: options))
     } catch {
       throw ValidationError(error.message)
+    }
+  }
+
+  /// The ledger, or its problems printed and exit status 3: a ledger with errors is never half-applied.
+  static func loadLedger(_ path: String, pack: RulePack, encoding: InputEncoding) throws -> Ledger {
+    var read = ReadOptions()
+    read.encoding = encoding
+    switch LedgerReader.read(path: path, rules: Set(pack.rules.map(\.id)), options: read) {
+    case .success(let ledger): return ledger
+    case .failure(let error):
+      var renderer = DiagnosticRenderer(colour: Terminal.colour(for: 2))
+      for d in error.diagnostics.sorted() { Terminal.error(renderer.render(d)) }
+      Terminal.error("error: the ledger \(path) is invalid; nothing was checked\n")
+      throw ExitStatus.unreadableInput.exitCode
     }
   }
 

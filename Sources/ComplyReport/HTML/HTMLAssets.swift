@@ -33,6 +33,11 @@ enum HTMLAssets {
     table.ev{border-collapse:collapse}.ev th,.ev td{border:1px solid var(--line);padding:1px 5px;font-size:12px}
     .more{background:#fff8e1;border:1px solid #ffe082;padding:6px 10px;border-radius:6px}
     .prov{color:var(--muted);font-size:12px}.prov li{word-break:break-all}
+    .due{border:1px solid #ffe082;background:#fff8e1;border-radius:8px;padding:2px 12px 8px;margin:0 0 16px}
+    .due table,table.matrix{border-collapse:collapse}.due td,.due th,.matrix td,.matrix th{padding:3px 8px;text-align:left;
+    border-bottom:1px solid var(--line)}.matrix td.n{text-align:right}.matrix tr.total td{font-weight:bold}
+    .ledger{white-space:nowrap;font-weight:bold}.ledger-closed,.ledger-waived{color:#2e7d32}
+    .ledger-in_progress{color:var(--note)}.ledger-overdue,.ledger-open{color:var(--err)}
     @page{size:A4;margin:12mm}
     @media print{
     body{max-width:none;padding:0;font-size:10px}.filters,.hint{display:none}

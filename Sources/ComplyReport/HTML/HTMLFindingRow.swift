@@ -13,6 +13,8 @@ struct HTMLFindingRow: JudgementRenderer {
   var language: Language
   /// The pack's grouping fields (county, sector) by name, in the pack's order.
   var groups: [String]
+  /// With a ledger, a column gives each finding's status (and the table filters by it).
+  var ledger = false
 
   func render(_ judgement: Judgement) -> String {
     judgement.findings.map(row).joined(separator: String(Self.separator))
@@ -32,11 +34,18 @@ struct HTMLFindingRow: JudgementRenderer {
     let e = HTML.escape
     var out = "<tr data-rule=\"\(e(f.ruleID))\" data-sev=\"\(Self.rank(f.severity))\""
     for (i, group) in groups.enumerated() { out += " data-g\(i)=\"\(e(f.groups[group] ?? ""))\"" }
+    let mark = ledger ? f.ledger ?? LedgerMark(status: .open) : nil
+    if let mark { out += " data-ledger=\"\(mark.status.rawValue)\"" }
     out += "><td class=\"nw\">\(e(f.recordKey))</td><td>\(e(f.label))</td>"
     for group in groups { out += "<td class=\"nw\">\(e(f.groups[group] ?? ""))</td>" }
     out += "<td>\(e(f.title[l]))<br><code>\(e(f.ruleID))</code></td>"
     out += "<td><span class=\"sev sev-\(f.severity.rawValue)\">\(e(ReportText.severity(f.severity)[l]))</span></td>"
     out += "<td>\(e(f.message[l]))</td>"
+    if let mark {
+      out += "<td><span class=\"ledger ledger-\(mark.status.rawValue)\">\(e(mark.status.title[l]))</span>"
+      let status = LedgerText.status(mark, l)
+      out += status == mark.status.title[l] ? "</td>" : "<br><small>\(e(status))</small></td>"
+    }
     out += "<td><details><summary>\(HTMLText.details[l])</summary><dl>" + details(f) + "</dl></details></td></tr>"
     return out
   }

@@ -12,6 +12,7 @@ struct HTMLPage {
   var limit: Int
   var rejections: [RowRejection]
   var diagnostics: [Diagnostic]
+  var dueSoon: DueSoon
 
   private var l: Language { run.language }
   private var schema: Schema { run.pack.schema }
@@ -36,6 +37,10 @@ struct HTMLPage {
       (ReportText.severity($0)[l].capitalizedFirst, summary.findingsBySeverity[$0] ?? 0, $0.rawValue)
     }
     cards.append((HTMLText.undetermined[l], summary.undetermined, ""))
+    if let ledger = summary.ledger {
+      cards.append((HTMLText.stillOpen[l], summary.openBySeverity.values.reduce(0, +), "error"))
+      cards += LedgerMark.Status.allCases.map { (HTMLText.ledger[l] + " · " + $0.title[l], ledger.byStatus[$0] ?? 0, "") }
+    }
     let items = cards.map { name, count, kind in
       "<div class=\"card\(kind.isEmpty ? "" : " " + kind)\"><b>\(HTML.count(count))</b><span>\(name)</span></div>"
     }
@@ -98,6 +103,9 @@ struct HTMLPage {
     out += select(HTMLText.rule[l], "rule", rules)
     let severities = Severity.allCases.reversed().map { (String(HTMLFindingRow.rank($0)), ReportText.severity($0)[l]) }
     out += select(HTMLText.severity[l], "sev", severities)
+    if run.ledger != nil {
+      out += select(HTMLText.ledger[l], "ledger", LedgerMark.Status.allCases.map { ($0.rawValue, $0.title[l]) })
+    }
     let counter = HTMLText.format(HTMLText.shown, l, "<b id=\"shown\">\(shown)</b>", shown)
     out += "<span>\(counter)</span> <span class=\"hint\">· \(HTMLText.sortHint[l])</span>\n</div>\n"
     let key = schema.fields[schema.keyField].title[l]
@@ -105,6 +113,7 @@ struct HTMLPage {
     var heads = [key, label] + schema.groupFields.map { schema.fields[$0].title[l] } + [HTMLText.rule[l]]
     heads = heads.map { "<th>\(e($0))</th>" }
     heads += ["<th data-severity>\(HTMLText.severity[l])</th>", "<th>\(HTMLText.message[l])</th>"]
+    if run.ledger != nil { heads.append("<th>\(HTMLText.ledger[l])</th>") }
     heads.append("<th>\(HTMLText.details[l])</th>")
     return out + "<table class=\"findings\" id=\"findings\">\n<thead><tr>" + heads.joined() + "</tr></thead>\n<tbody>\n"
   }

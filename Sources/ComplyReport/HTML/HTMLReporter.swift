@@ -2,8 +2,10 @@ import ComplyEngine
 import ComplyModel
 import ComplyRules
 
-/// One self-contained HTML page for inspectors: summary cards, bar charts by the pack's first grouping field
-/// (county) and by rule, a findings table to sort and filter, input problems and the provenance. No network,
+/// One self-contained HTML page for inspectors: what is due soon, summary cards, bar charts by the pack's first
+/// grouping field (county) and by rule, the county × rule matrix of open findings, a findings table to sort and
+/// filter (with each finding's ledger status when there is a ledger), stale ledger entries, input problems and
+/// the provenance. No network,
 /// no external assets: the style sheet, the charts (SVG) and a small script are inline.
 ///
 /// Counts and charts cover every finding; the table holds the `limit` most serious findings (errors first,
@@ -20,6 +22,7 @@ public final class HTMLReporter: Reporter {
   private var groupCounts: [[String: Int]] = []
   private var rejections: [RowRejection] = []
   private var diagnostics: [Diagnostic] = []
+  private var dueSoon = DueSoon(asOf: Day(number: 0), language: .zh)
   public private(set) var renderer: (any JudgementRenderer)?
 
   /// `limit`: the most findings the table lists (the rest are counted).
@@ -33,7 +36,8 @@ public final class HTMLReporter: Reporter {
     let schema = run.pack.schema
     groups = schema.groupFields.map { schema.fields[$0].name }
     groupCounts = groups.map { _ in [:] }
-    renderer = HTMLFindingRow(language: run.language, groups: groups)
+    dueSoon = DueSoon(asOf: run.asOf, language: run.language)
+    renderer = HTMLFindingRow(language: run.language, groups: groups, ledger: run.ledger != nil)
   }
 
   public func beginInput(_ path: String) {}
@@ -48,10 +52,11 @@ public final class HTMLReporter: Reporter {
 
   public func judged(_ judgement: Judgement, rendered: String?) {
     guard let run, !judgement.findings.isEmpty else { return }
+    dueSoon.note(judgement)
     for finding in judgement.findings {
       for (i, group) in groups.enumerated() { groupCounts[i][finding.groups[group] ?? "", default: 0] += 1 }
     }
-    let text = rendered ?? HTMLFindingRow(language: run.language, groups: groups).render(judgement)
+    let text = rendered ?? HTMLFindingRow(language: run.language, groups: groups, ledger: run.ledger != nil).render(judgement)
     let parts = text.split(separator: HTMLFindingRow.separator, omittingEmptySubsequences: false)
     for (finding, row) in zip(judgement.findings, parts) {
       let rank = HTMLFindingRow.rank(finding.severity)
@@ -65,10 +70,10 @@ public final class HTMLReporter: Reporter {
     for rank in [2, 1, 0] { shown += rows[rank].prefix(limit - shown.count) }
     let page = HTMLPage(
       run: run, summary: summary, groupCounts: groupCounts, limit: limit, rejections: rejections,
-      diagnostics: diagnostics)
-    sink.write(page.head() + page.cards() + page.charts())
+      diagnostics: diagnostics, dueSoon: dueSoon)
+    sink.write(page.head() + page.dueSoonSection() + page.cards() + page.charts() + page.matrix())
     sink.write(page.tableStart(shown: shown.count))
     for (i, row) in shown.enumerated() { sink.write("<tr data-i=\"\(i)\" " + row.dropFirst(4) + "\n") }
-    sink.write(page.tableEnd(shown: shown.count) + page.inputProblems() + page.provenance())
+    sink.write(page.tableEnd(shown: shown.count) + page.staleEntries() + page.inputProblems() + page.provenance())
   }
 }

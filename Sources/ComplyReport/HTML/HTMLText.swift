@@ -31,6 +31,10 @@ enum HTMLText {
   static let more = LocalizedText(
     zh: "表中只列出最严重的 %@ 项发现；另有 %d 项未列出，详见 JSON 或 CSV 报告。",
     en: "The table lists the %@ most serious findings; %d more are in the JSON or CSV report.")
+  static let ledger = LocalizedText(zh: "台账", en: "Ledger")
+  static let stillOpen = LocalizedText(zh: "仍需处理", en: "Still open")
+  static let matrix = LocalizedText(zh: "按%@和规则汇总（未整改的发现）", en: "Open findings by %@ and rule")
+  static let total = LocalizedText(zh: "合计", en: "Total")
   static let inputProblems = LocalizedText(zh: "输入问题", en: "Input problems")
   static let unreadable = LocalizedText(zh: "无法读取", en: "unreadable")
   static let moreProblems = LocalizedText(zh: "……（完整列表见 JSON 报告）", en: "… (the JSON report lists them all)")

@@ -100,7 +100,14 @@ enum SARIFLog {
       ("penalty", f.penalty.map { JSONReporter.encode($0, language) } ?? .null),
       ("remedy", .string(f.remedy[language])),
       ("annotations", .array(f.annotations.map { .string($0[language]) })),
-    ])))
+    ] + (f.ledger.map { [("ledger", LedgerText.json($0, language))] } ?? []))))
+    if let mark = f.ledger, mark.status == .closed || mark.status == .waived {
+      // Closed (销号) and waived findings are suppressed by the ledger, an external record, with its reason.
+      object.append(("suppressions", .array([.object([
+        ("kind", .string("external")), ("status", .string("accepted")),
+        ("justification", .string(LedgerText.status(mark, language))),
+      ])])))
+    }
     return .object(object)
   }
 

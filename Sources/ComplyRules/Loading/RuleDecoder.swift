@@ -5,7 +5,7 @@ import ComplyModel
 struct RuleDecoder {
   static let keys = [
     "id", "title", "severity", "confidence", "effective_from", "effective_until", "basis", "scope", "violation",
-    "message", "evidence", "remedy", "penalty", "annotations", "examples",
+    "message", "evidence", "remedy", "penalty", "annotations", "due", "examples",
   ]
 
   let document: YAMLDocument
@@ -45,6 +45,7 @@ struct RuleDecoder {
     let annotations = Decode.list(reader.optional("annotations"), "annotations", &diagnostics).compactMap {
       decodeAnnotation($0, &diagnostics)
     }
+    let due = compiler.program(reader.optional("due"), expecting: .date, &diagnostics)
     let examplesNode = reader.optional("examples")
     let examples = Decode.list(examplesNode, "examples", &diagnostics).compactMap { decodeExample($0, id, &diagnostics) }
     if !examples.contains(where: { $0.expect == .violation }) || !examples.contains(where: { $0.expect != .violation }) {
@@ -63,10 +64,11 @@ struct RuleDecoder {
       for p in [c.when, c.min, c.max].compactMap({ $0 }) + c.tiers.flatMap({ [$0.min, $0.max] }) { fields = fields.union(p.checked.fields) }
     }
     for a in annotations { fields = fields.union(a.when.checked.fields) }
+    if let due { fields = fields.union(due.checked.fields) }
     return Rule(
       id: id, title: title, severity: severity, confidence: confidence, effectiveFrom: from, effectiveUntil: until,
       basis: basis, scope: scope, violation: violation, message: message, evidence: evidence, remedy: remedy,
-      penalty: penalty, annotations: annotations, examples: examples, location: idNode?.location ?? root.location,
+      penalty: penalty, annotations: annotations, due: due, examples: examples, location: idNode?.location ?? root.location,
       fields: fields)
   }
 

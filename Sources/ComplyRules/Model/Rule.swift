@@ -20,6 +20,8 @@ public struct Rule: Sendable {
   public var remedy: LocalizedText
   public var penalty: [PenaltyCase]
   public var annotations: [Annotation]
+  /// A reminder's due date (`due:`): reports list the rule's findings in their due-soon section, by this date.
+  public var due: Program?
   public var examples: [RuleExample]
   /// The rule file, at the `id:` line.
   public var location: Location

@@ -109,7 +109,7 @@ struct Check: ParsableCommand {
       Terminal.error("error: \(input.path): \(input.failure ?? "")\n")
       statuses.append(.unreadableInput)
     }
-    if let threshold = failOn.severity, summary.findingsBySeverity.contains(where: { $0.key >= threshold && $0.value > 0 }) {
+    if let threshold = failOn.severity, summary.openBySeverity.contains(where: { $0.key >= threshold && $0.value > 0 }) {
       statuses.append(.findings)
     }
     if failOnUndetermined, summary.undetermined > 0 { statuses.append(.findings) }

@@ -93,7 +93,7 @@ public final class CSVReporter: Reporter {
   }
 
   /// One cell: neutralized against formulas, then quoted when it holds a comma, a quote or a line break.
-  static func cell(_ value: String) -> String {
+  public static func cell(_ value: String) -> String {
     var text = value
     if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {

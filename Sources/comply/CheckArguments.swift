@@ -116,14 +116,14 @@ struct CheckArguments: ParsableArguments {
   static func loadLedger(_ path: String, pack: RulePack, encoding: InputEncoding) throws -> Ledger {
     var read = ReadOptions()
     read.encoding = encoding
-    switch LedgerReader.read(path: path, rules: Set(pack.rules.map(\.id)), options: read) {
-    case .success(let ledger): return ledger
-    case .failure(let error):
-      var renderer = DiagnosticRenderer(colour: Terminal.colour(for: 2))
-      for d in error.diagnostics.sorted() { Terminal.error(renderer.render(d)) }
+    let (ledger, diagnostics) = LedgerReader.read(path: path, rules: Set(pack.rules.map(\.id)), options: read)
+    var renderer = DiagnosticRenderer(colour: Terminal.colour(for: 2))
+    for d in diagnostics.sorted() { Terminal.error(renderer.render(d)) }
+    guard let ledger else {
       Terminal.error("error: the ledger \(path) is invalid; nothing was checked\n")
       throw ExitStatus.unreadableInput.exitCode
     }
+    return ledger
   }
 
   func auditDate() throws -> Day {

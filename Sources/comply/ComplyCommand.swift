@@ -10,6 +10,6 @@ struct ComplyCommand: ParsableCommand {
       3 unreadable input; 64 usage error.
       """,
     version: ComplyVersion.current,
-    subcommands: [Check.self, Explain.self, Validate.self, Test.self]
+    subcommands: [Check.self, Explain.self, Validate.self, Test.self, LedgerCommand.self]
   )
 }

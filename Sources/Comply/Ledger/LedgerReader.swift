@@ -27,6 +27,9 @@ public enum LedgerReader {
       field("waiver_reason", "豁免理由", "Waiver reason", ["豁免理由"]),
       field("waiver_document", "豁免批准文件", "Waiver document", ["豁免批准文件", "批准文件"]),
       field("waiver_expires", "豁免期限", "Waiver expires", ["豁免期限", "豁免截止日期"], type: .date),
+      // For people only, as `comply ledger init` writes them: read and ignored.
+      field("label", "项目名称", "Project name", ["项目名称"]),
+      field("finding", "违法问题", "Finding", ["违法问题"]),
     ],
     keyField: 1, blankTokens: ["/", "-", "—", "无"])
 
@@ -38,17 +41,18 @@ public enum LedgerReader {
 
   private static let required = ["rule", "project", "status"]
 
-  /// The ledger at `path`, or every problem in it. `rules` are the pack's rule ids, to catch misspelt ones.
+  /// The ledger at `path` (nil when any diagnostic is an error) and every problem found in it. `rules` are the
+  /// pack's rule ids, to catch misspelt ones.
   public static func read(path: String, rules: Set<String>, options: ReadOptions = ReadOptions())
-    -> Result<Ledger, LedgerError>
+    -> (ledger: Ledger?, diagnostics: [Diagnostic])
   {
     var read = ReadOptions()
     read.encoding = options.encoding
     let reader: RegisterReader
     do throws(InputError) { reader = try RegisterReader(path: path, schema: schema, options: read) } catch {
       var diagnostic = error.diagnostic
-      diagnostic.code = .ledgerUnreadable
-      return .failure(LedgerError(diagnostics: [diagnostic]))
+      if case .missingKeyColumn = error { diagnostic.code = .ledgerMissingKey } else { diagnostic.code = .ledgerUnreadable }
+      return (nil, [diagnostic])
     }
     var diagnostics = headerProblems(reader.mapping, path: reader.displayPath)
     var decoder = LedgerRowDecoder(rules: rules)
@@ -59,8 +63,9 @@ public enum LedgerReader {
         diagnostics.append(
           .error(.ledgerShape, "row \(rejection.source.row): \(rejection.reason)",
             at: Location(file: rejection.source.path, line: rejection.source.line, column: 0)))
-      // Optional columns may be missing, and a project has an entry per rule it broke.
-      case .diagnostic(let d) where d.code == .inputMissingColumn || d.code == .inputDuplicateKey: continue
+      // Optional columns may be missing, a project has an entry per rule it broke, and unreadable cells are
+      // errors the decoder reports.
+      case .diagnostic(let d) where [.inputMissingColumn, .inputDuplicateKey, .inputBadValue].contains(d.code): continue
       case .diagnostic(let d): diagnostics.append(d)
       }
     }
@@ -69,8 +74,8 @@ public enum LedgerReader {
       diagnostic.code = .ledgerUnreadable
       diagnostics.append(diagnostic)
     }
-    guard !diagnostics.hasErrors else { return .failure(LedgerError(diagnostics: diagnostics)) }
-    return .success(Ledger(path: reader.displayPath, entries: decoder.entries))
+    guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+    return (Ledger(path: reader.displayPath, entries: decoder.entries), diagnostics)
   }
 
   /// Required columns that are missing (errors) and columns that are not the ledger's (warnings: a misspelt
@@ -91,9 +96,4 @@ public enum LedgerReader {
     }
     return problems
   }
-}
-
-/// A ledger that cannot be used, with every problem found in it.
-public struct LedgerError: Error, Sendable {
-  public var diagnostics: [Diagnostic]
 }

@@ -2,8 +2,9 @@ import ComplyEngine
 import ComplyModel
 import ComplyRules
 
-/// The report for people: the due-soon section, findings grouped by project, then a summary. The body is kept
-/// until the end (findings, never rows) so that what is due soon can come first.
+/// The report for people: the due-soon section, findings grouped by project, then a summary. The findings' text
+/// is held until the end (in memory, then in a temporary file past 8 MiB; never rows) so that what is due soon
+/// can come first.
 public final class TextReporter: Reporter {
   private let sink: any OutputSink
   private var language: Language = .zh
@@ -14,7 +15,7 @@ public final class TextReporter: Reporter {
   private var undetermined: [Undetermined] = []
   private var run: RunInfo?
   private var heading = ""
-  private var body = ""
+  private let body = SpillBuffer()
   private var dueSoon = DueSoon(asOf: Day(number: 0), language: .zh)
   public private(set) var renderer: (any JudgementRenderer)?
 
@@ -44,12 +45,12 @@ public final class TextReporter: Reporter {
   public func judged(_ judgement: Judgement, rendered: String?) {
     for u in judgement.undetermined where !u.onlyMissingColumns && undetermined.count < 1_000 { undetermined.append(u) }
     dueSoon.note(judgement)
-    body += rendered ?? ProjectRenderer(language: language).render(judgement)
+    body.append(rendered ?? ProjectRenderer(language: language).render(judgement))
   }
 
   public func finish(_ summary: Summary) {
-    sink.write(heading + dueSoon.text() + body)
-    body = ""
+    sink.write(heading + dueSoon.text())
+    body.drain(into: sink)
     sink.write(SummaryText(
       summary: summary, rules: rules, language: language, asOf: asOf,
       groupTitle: run.flatMap { run in run.pack.schema.groupFields.first.map { run.pack.schema.fields[$0].title } }).render(

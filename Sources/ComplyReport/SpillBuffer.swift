@@ -1,0 +1,58 @@
+import Foundation
+
+/// Text a reporter must hold until the end of a run (the text report's findings, which follow its due-soon
+/// section): kept in memory up to `limit` bytes, then in a temporary file, so that memory stays bounded however
+/// many findings a batch has.
+final class SpillBuffer {
+  private let limit: Int
+  private var memory: [UInt8] = []
+  private var file: FileHandle?
+  private var fileURL: URL?
+
+  init(limit: Int = 8 << 20) { self.limit = limit }
+
+  deinit { discard() }
+
+  func append(_ text: String) {
+    memory.append(contentsOf: text.utf8)
+    guard memory.count >= limit else { return }
+    if file == nil {
+      let url = FileManager.default.temporaryDirectory.appendingPathComponent("comply-report-\(UUID().uuidString)")
+      if FileManager.default.createFile(atPath: url.path, contents: nil), let handle = FileHandle(forUpdatingAtPath: url.path) {
+        file = handle
+        fileURL = url
+        // Unlinked at once where the system allows it: the data lives as long as the handle.
+        try? FileManager.default.removeItem(at: url)
+      }
+    }
+    // Without a temporary file the text stays in memory: slower to hold, never lost.
+    guard let file else { return }
+    file.write(Data(memory))
+    memory.removeAll(keepingCapacity: true)
+  }
+
+  /// Everything appended, in order, written to `sink` in chunks; the buffer is empty afterwards.
+  func drain(into sink: any OutputSink) {
+    var carry: [UInt8] = []
+    if let file {
+      try? file.seek(toOffset: 0)
+      while let chunk = try? file.read(upToCount: 1 << 20), !chunk.isEmpty {
+        // Cut before the last character's first byte, so that no chunk ends inside a UTF-8 sequence.
+        let bytes = carry + chunk
+        let cut = bytes.lastIndex { $0 & 0xC0 != 0x80 } ?? bytes.endIndex
+        sink.write(bytes: bytes[..<cut])
+        carry = Array(bytes[cut...])
+      }
+    }
+    sink.write(bytes: carry + memory)
+    discard()
+  }
+
+  private func discard() {
+    try? file?.close()
+    if let fileURL { try? FileManager.default.removeItem(at: fileURL) }
+    file = nil
+    fileURL = nil
+    memory = []
+  }
+}

@@ -182,6 +182,8 @@ public final class JSONReporter: Reporter {
             ("total", .int(counts.values.reduce(0, +))),
           ])
         })),
+        ("totals", .object(rules.map { rule in (rule, JSON.int(s.findingsByGroup.values.reduce(0) { $0 + ($1[rule] ?? 0) })) })),
+        ("total", .int(s.findingsByGroup.values.reduce(0) { $0 + $1.values.reduce(0, +) })),
       ])))
     }
     if let b = s.baseline {

@@ -51,7 +51,7 @@ public final class MarkdownReporter: Reporter {
       let field = run.pack.schema.groupFields.first
     else { return "" }
     let l = run.language
-    let rules = run.rules.filter { summary.findingsByRule[$0.id] != nil }
+    let rules = run.rules.filter { rule in summary.findingsByGroup.values.contains { $0[rule.id] != nil } }
     var out = l == .zh ? "\n## 按\(run.pack.schema.fields[field].title.zh)汇总\n\n" : "\n## By \(run.pack.schema.fields[field].title.en.lowercased())\n\n"
     out += "| \(Markdown.escape(run.pack.schema.fields[field].title[l])) | " + rules.map { Markdown.escape($0.title[l]) }.joined(separator: " | ")
     out += l == .zh ? " | 合计 |\n" : " | Total |\n"
@@ -60,7 +60,9 @@ public final class MarkdownReporter: Reporter {
       let cells = rules.map { String(counts[$0.id] ?? 0) }
       out += "| \(Markdown.escape(group)) | " + cells.joined(separator: " | ") + " | \(counts.values.reduce(0, +)) |\n"
     }
-    return out
+    let totals = rules.map { rule in summary.findingsByGroup.values.reduce(0) { $0 + ($1[rule.id] ?? 0) } }
+    out += l == .zh ? "| **合计** | " : "| **Total** | "
+    return out + totals.map(String.init).joined(separator: " | ") + " | **\(totals.reduce(0, +))** |\n"
   }
 
   public func finish(_ summary: Summary) {

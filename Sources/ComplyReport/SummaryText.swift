@@ -45,6 +45,8 @@ struct SummaryText {
         let name = group.isEmpty ? (zh ? "（未填写）" : "(blank)") : group
         out += "    \(name)：\(cells.joined(separator: zh ? "，" : ", "))\(zh ? "（共 \(total) 项）" : " (\(total) in all)")\n"
       }
+      let total = summary.findingsByGroup.values.reduce(0) { $0 + $1.values.reduce(0, +) }
+      out += zh ? "    合计：\(total) 项\n" : "    Total: \(total)\n"
     }
     if let b = summary.baseline {
       out += zh

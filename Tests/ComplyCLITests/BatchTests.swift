@@ -23,14 +23,23 @@ import Testing
     #expect(rows.count == 7, "the seven Ngari counties")
     let total = rows.compactMap { $0["total"] as? Int }.reduce(0, +)
     #expect(total == summary["findings"] as? Int)
+    #expect(matrix["total"] as? Int == total)
+    let totals = (matrix["totals"] as? [String: Int]) ?? [:]
+    #expect(totals.values.reduce(0, +) == total)
+    #expect(totals == summary["findings_by_rule"] as? [String: Int])
     let diagnostics = (report["diagnostics"] as? [[String: Any]]) ?? []
     let shared = diagnostics.filter { $0["code"] as? String == "input.key-in-several-files" }
     #expect(shared.count == 84, "the 2019 register repeats all 84 project ids of 2018")
     #expect((shared.first?["message"] as? String)?.hasSuffix("is also in \(dir.path)/1-2018.csv") == true)
     let text = try CLI.run(["check", dir.path, "--as-of", "2018-11-05", "--fail-on", "never"])
     #expect(text.stdout.contains("按县区汇总："))
+    #expect(text.stdout.contains("    合计：\(total) 项\n"))
     let markdown = try CLI.run(["check", dir.path, "--as-of", "2018-11-05", "--fail-on", "never", "--format", "markdown"])
     #expect(markdown.stdout.contains("## 按县区汇总"))
     #expect(markdown.stdout.contains("| 噶尔县 | "))
+    #expect(markdown.stdout.contains("| **合计** | "))
+    let html = try CLI.run(["check", dir.path, "--as-of", "2018-11-05", "--fail-on", "never", "--format", "html"])
+    #expect(html.stdout.contains("<table class=\"matrix\">"))
+    #expect(html.stdout.contains("<td class=\"n\"><b>\(total)</b></td></tr>"))
   }
 }

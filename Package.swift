@@ -13,6 +13,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+    // Tests only.
+    .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
   ],
   targets: [
     // Layers, one way: Model ← Expression ← Rules ← Engine ← Report ← Comply ← comply; Input needs only Model.
@@ -48,7 +50,8 @@ let package = Package(
     .testTarget(name: "ComplyEngineTests", dependencies: ["ComplyEngine"]),
     // Golden reports are read from the source tree via #filePath, not bundled.
     .testTarget(name: "ComplyReportTests", dependencies: ["ComplyReport", "ComplyRules"], exclude: ["Golden"]),
-    .testTarget(name: "ComplyTests", dependencies: ["Comply"]),
+    .testTarget(
+      name: "ComplyTests", dependencies: ["Comply", .product(name: "PropertyBased", package: "swift-property-based")]),
     .testTarget(name: "ComplyCLITests", dependencies: ["comply"]),
     .testTarget(name: "BundledRuleTests", dependencies: ["Comply"]),
   ]

@@ -84,12 +84,15 @@ extension Engine {
     guard case .number(let a) = low, case .number(let b) = high else {
       return .failure(FieldNames(names(low.isUnknown || low.isNull ? low : high, low.isUnknown || low.isNull ? min : max)))
     }
-    return .success(PenaltyAssessment.Range(label: label, minYuan: yuan(a), maxYuan: yuan(b)))
+    // An amount no Int64 can hold (from an absurd investment) cannot be stated: undetermined, as a missing one.
+    guard let minYuan = yuan(a) else { return .failure(FieldNames(names(low, min))) }
+    guard let maxYuan = yuan(b) else { return .failure(FieldNames(names(high, max))) }
+    return .success(PenaltyAssessment.Range(label: label, minYuan: minYuan, maxYuan: maxYuan))
   }
 
-  /// Rounded to the yuan, half away from zero, after clearing binary noise below a millionth.
-  func yuan(_ amount: Double) -> Int64 {
-    Int64(((amount * 1_000_000).rounded() / 1_000_000).rounded(.toNearestOrAwayFromZero))
+  /// Rounded to the yuan, half away from zero, after clearing binary noise below a millionth; nil beyond Int64.
+  func yuan(_ amount: Double) -> Int64? {
+    Int64(exactly: ((amount * 1_000_000).rounded() / 1_000_000).rounded(.toNearestOrAwayFromZero))
   }
 
   func names(_ value: Value, _ program: Program) -> [String] {

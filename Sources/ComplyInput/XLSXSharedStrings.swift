@@ -11,11 +11,8 @@ import Foundation
 enum XLSXSharedStrings {
   static func parse(_ data: Data, part: String, path: String) throws(InputError) -> [String] {
     let delegate = Collector()
-    let parser = XMLParser(data: data)
-    parser.delegate = delegate
-    guard parser.parse() else {
-      let message = parser.parserError.map { "\($0.localizedDescription)" } ?? "not XML"
-      throw .notWorkbook(path: path, reason: "its part \(part) is not well-formed XML (\(message))")
+    if let failure = parseXML(data, with: delegate) {
+      throw .notWorkbook(path: path, reason: "its part \(part) is not well-formed XML (\(failure.message))")
     }
     return delegate.strings
   }

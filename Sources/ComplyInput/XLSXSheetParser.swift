@@ -54,6 +54,7 @@ struct XLSXCellContext: Sendable {
 
 /// Parses one piece of a sheet (see `XLSXSheetChunks`) into rows.
 struct XLSXSheetParser {
+  static let maxRow = 1 << 20
   let context: XLSXCellContext
   /// The number of the last row parsed, for rows that do not state their `r`.
   private(set) var lastRow = 0
@@ -62,11 +63,7 @@ struct XLSXSheetParser {
 
   mutating func rows(in piece: Data) -> Result<[SheetRow], XMLFailure> {
     let delegate = Collector(context: context, lastRow: lastRow)
-    let parser = XMLParser(data: piece)
-    parser.delegate = delegate
-    guard parser.parse() else {
-      return .failure(XMLFailure(message: parser.parserError.map { "\($0.localizedDescription)" } ?? "not XML"))
-    }
+    if let failure = parseXML(piece, with: delegate) { return .failure(failure) }
     lastRow = delegate.lastRow
     return .success(delegate.rows)
   }
@@ -115,7 +112,12 @@ struct XLSXSheetParser {
     ) {
       switch localName(elementName) {
       case "row":
-        lastRow = attributes["r"].flatMap { Int($0) } ?? lastRow + 1
+        // A number Excel cannot have (it has 1,048,576 rows) counts as none: `Int.max` would overflow the next row's.
+        if let r = attributes["r"].flatMap({ Int($0) }), (1...XLSXSheetParser.maxRow).contains(r) {
+          lastRow = r
+        } else {
+          lastRow += 1
+        }
         cells = []
         column = -1
       case "c":

@@ -34,11 +34,7 @@ struct XMLElementList {
   /// Parses `data`; nil with the parser's message when it is not well-formed XML.
   static func parse(_ data: Data) -> Result<XMLElementList, XMLFailure> {
     let delegate = Collector()
-    let parser = XMLParser(data: data)
-    parser.delegate = delegate
-    guard parser.parse() else {
-      return .failure(XMLFailure(message: parser.parserError.map { "\($0.localizedDescription)" } ?? "not XML"))
-    }
+    if let failure = parseXML(data, with: delegate) { return .failure(failure) }
     return .success(XMLElementList(elements: delegate.elements))
   }
 
@@ -66,6 +62,36 @@ struct XMLElementList {
 /// Why an XML part could not be parsed.
 struct XMLFailure: Error {
   var message: String
+}
+
+/// Runs `delegate` over the XML in `data`; the failure when it is not well-formed.
+///
+/// Parts that are not UTF-8 are refused first: libxml2 hands a name with bytes that are not UTF-8 on as they are,
+/// and Foundation's parser on Linux then traps (found by fuzzing). Office parts are UTF-8 or UTF-16; UTF-16 ones,
+/// which start with a byte order mark or a `<` and a zero byte, are left to the parser, which converts them.
+func parseXML(_ data: Data, with delegate: some XMLParserDelegate) -> XMLFailure? {
+  let utf16 = [[0xFE, 0xFF], [0xFF, 0xFE], [0x3C, 0x00], [0x00, 0x3C]].contains { data.starts(with: $0) }
+  if !utf16, !isUTF8(data) { return XMLFailure(message: "not UTF-8 text") }
+  let parser = XMLParser(data: data)
+  parser.delegate = delegate
+  guard parser.parse() else {
+    return XMLFailure(message: parser.parserError.map { "\($0.localizedDescription)" } ?? "not XML")
+  }
+  return nil
+}
+
+private func isUTF8(_ data: Data) -> Bool {
+  data.withUnsafeBytes { raw in
+    var bytes = raw.makeIterator()
+    var parser = Unicode.UTF8.ForwardParser()
+    while true {
+      switch parser.parseScalar(from: &bytes) {
+      case .valid: continue
+      case .emptyInput: return true
+      case .error: return false
+      }
+    }
+  }
 }
 
 /// Text as an Office part stores it: `_xHHHH_` escapes a character XML cannot carry (`_x000D_` is a carriage

@@ -43,7 +43,7 @@ extension Value: CustomStringConvertible {
   /// Formats a number the way a register writes it: `1200`, `0.5`, never `1200.0` or `1.2e3`.
   public static func format(_ n: Double) -> String {
     if n.isNaN || n.isInfinite { return String(n) }
-    if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
+    if n == n.rounded() { return abs(n) < 0x1p63 ? String(Int64(n)) : String(wholeDigits: n) }
     var text = String(format6: n)
     while text.hasSuffix("0") { text.removeLast() }
     if text.hasSuffix(".") { text.removeLast() }
@@ -52,13 +52,41 @@ extension Value: CustomStringConvertible {
 }
 
 extension String {
-  /// A fixed six-decimal rendering without Foundation.
+  /// A fixed six-decimal rendering without Foundation, of a number with a fraction (so below 2^52 in magnitude).
   fileprivate init(format6 n: Double) {
     let negative = n < 0
-    let scaled = (abs(n) * 1_000_000).rounded()
-    let whole = Int64(scaled / 1_000_000)
-    let fraction = Int64(scaled) - whole * 1_000_000
+    var whole: Int64
+    var fraction: Int64
+    if abs(n) < 1e12 {
+      let scaled = (abs(n) * 1_000_000).rounded()
+      whole = Int64(scaled / 1_000_000)
+      fraction = Int64(scaled) - whole * 1_000_000
+    } else {
+      // Scaled by a million, the value would not fit in Int64: take the whole part off first (exactly).
+      let truncated = abs(n).rounded(.towardZero)
+      whole = Int64(truncated)
+      fraction = Int64(((abs(n) - truncated) * 1_000_000).rounded())
+      if fraction == 1_000_000 {
+        whole += 1
+        fraction = 0
+      }
+    }
     let digits = String(fraction)
     self = (negative ? "-" : "") + String(whole) + "." + String(repeating: "0", count: 6 - digits.count) + digits
+  }
+
+  /// The exact decimal digits of a whole number of 2^63 or more (`n` = significand × 2^exponent), no exponent.
+  fileprivate init(wholeDigits n: Double) {
+    var digits: [UInt8] = Array(String(n.significandBitPattern | (1 << 52)).utf8).map { $0 - 48 }.reversed()
+    for _ in 0..<(Int(n.exponent) - 52) {
+      var carry: UInt8 = 0
+      for i in digits.indices {
+        let doubled = digits[i] * 2 + carry
+        digits[i] = doubled % 10
+        carry = doubled / 10
+      }
+      if carry > 0 { digits.append(carry) }
+    }
+    self = (n < 0 ? "-" : "") + String(decoding: digits.reversed().map { $0 + 48 }, as: UTF8.self)
   }
 }

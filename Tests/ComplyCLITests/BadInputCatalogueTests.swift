@@ -155,6 +155,17 @@ private let cases: [BadInput] = [
   register(
     "investment with an exponent is unreadable", "exp.csv", { F.csv(F.row("P1", [6: "1e5"])) }, status: 0,
     code: "input.bad-value", fragment: "cannot read '1e5' as a number", counts: (1, 1, 0)),
+  // Found by fuzzing: a number of 10^15 or more trapped when shown, and a fine beyond Int64 yuan when stated.
+  register(
+    "an investment too large for any fine", "huge.csv",
+    { Array("\(F.header),竣工日期\n\(F.row("P1", [5: "2017-06-01", 6: "99999999999999999999999"])),2018-06-01\n".utf8) },
+    status: 1, absentCode: "input.bad-value", counts: (1, 1, 0),
+    extra: { result in
+      #expect(result.stdout.contains("99999999999999991611392"), "the investment, written out in the evidence")
+      let findings = try CLI.json(result.stdout)["findings"] as? [[String: Any]] ?? []
+      let penalty = findings.first?["penalty"] as? [String: Any]
+      #expect(penalty?["undetermined_fields"] as? [String] == ["total_investment_wan"], "the fine cannot be stated")
+    }),
   register(
     "enum value not in the schema", "enum.csv", { F.csv(F.row("P1", [3: "报告册"])) }, status: 0,
     code: "input.bad-value", fragment: "not one of 报告书, 报告表, 登记表, 不纳入", counts: (1, 1, 0)),

@@ -110,6 +110,13 @@ private func at(_ line: Int, _ column: Int) -> TextPosition { TextPosition(line:
     #expect(error("x not y") == ExpressionError(.exprSyntax, "expected end of expression, found 'not'", at: at(0, 3)))
   }
 
+  /// Found by fuzzing: naming a number of 10^15 or more in a syntax error trapped converting it to Int64.
+  @Test func syntaxErrorsNameHugeNumbers() {
+    #expect(
+      error("x 77777777777777777777")
+        == ExpressionError(.exprSyntax, "expected end of expression, found 77777777777777770496", at: at(0, 3)))
+  }
+
   @Test func theEndOfAnExpressionIsAfterItsLastToken() {
     // As in a literal block, which ends with a line break.
     #expect(error("is_set(a)\n  or b <\n") == ExpressionError(.exprSyntax, "expected a value, a name or '(', found end of expression", at: at(1, 9)))

@@ -69,4 +69,12 @@ import Testing
     #expect(missing.contains("sheet '说明' skipped: no column for the record key project_id (项目编号); no row can be identified"))
     #expect(result.diagnostics(.inputHeaderRow).compactMap(\.location?.file) == ["counties.xlsx[噶尔县]", "counties.xlsx[普兰县]"])
   }
+
+  /// A row number Excel cannot have counts as none, so the next row's number cannot overflow.
+  @Test func rowNumbersBeyondExcelsLastRow() throws {
+    let result = try readWorkbook("huge-row-number.xlsx")
+    #expect(result.failure == nil)
+    #expect(result.records.map { $0.raw[Field.id] ?? "" } == ["P-1", "P-2"])
+    #expect(result.records.map(\.source.row) == [2, 3])
+  }
 }

@@ -53,4 +53,15 @@ import Testing
       inputError { _ = try read(bytes: bytes, options: ReadOptions(encoding: .gb18030)) }
         == .undecodable(path: "reg.csv", reason: "not valid GB18030"))
   }
+
+  /// Found by fuzzing: a name with a byte that is not UTF-8 made Foundation's XML parser trap on Linux.
+  @Test func partsThatAreNotUTF8AreRefused() throws {
+    #expect(
+      inputError { _ = try readWorkbook("not-utf8-strings.xlsx") }
+        == .notWorkbook(
+          path: "not-utf8-strings.xlsx", reason: "its part xl/sharedStrings.xml is not well-formed XML (not UTF-8 text)"))
+    let sheet = try? readWorkbook("not-utf8-sheet.xlsx")
+    let failure = sheet?.failure ?? inputError { _ = try readWorkbook("not-utf8-sheet.xlsx") }
+    #expect(failure?.description.contains("not UTF-8 text") == true, "\(String(describing: failure))")
+  }
 }

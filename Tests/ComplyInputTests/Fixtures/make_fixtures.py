@@ -127,13 +127,14 @@ WORKBOOK_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </Relationships>"""
 
 
-def package(name, sheet, compression=zipfile.ZIP_DEFLATED):
+def package(name, sheet, compression=zipfile.ZIP_DEFLATED, parts=()):
     with zipfile.ZipFile(os.path.join(HERE, name), "w", compression, compresslevel=9) as z:
         for part, text in [
             ("[Content_Types].xml", CONTENT_TYPES),
             ("_rels/.rels", ROOT_RELS),
             ("xl/workbook.xml", WORKBOOK),
             ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS),
+            *parts,
         ]:
             z.writestr(zipfile.ZipInfo(part, date_time=(2024, 1, 1, 0, 0, 0)), text, compression)
         z.writestr(zipfile.ZipInfo("xl/worksheets/sheet1.xml", date_time=(2024, 1, 1, 0, 0, 0)), sheet, compression)
@@ -200,6 +201,33 @@ def shared():
     wb.close()
 
 
+def not_utf8():
+    """An element name with a byte that is not UTF-8 (found by fuzzing: libxml2 passes such a name on as it is,
+    and Foundation's XML parser on Linux trapped on it), in the sheet, and in the shared strings."""
+    head = b'<?xml version="1.0" encoding="UTF-8"?>'
+    sheet = head + b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    good = sheet + b'<row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>'
+    package("not-utf8-sheet.xlsx", sheet + b"<row><\xd4e/></row></sheetData></worksheet>")
+    package("not-utf8-strings.xlsx", good, parts=[("xl/sharedStrings.xml", head + b"<sst><\xd4e/></sst>")])
+
+
+def huge_row_number():
+    """A row numbered beyond Excel's 1,048,576 rows, then a row without a number (found by reading the code the
+    fuzzer led to: the next row's number overflowed)."""
+    def istr(ref, text):
+        return f'<c{ref} t="inlineStr"><is><t>{text}</t></is></c>'
+
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        '<row r="1">' + istr(' r="A1"', "项目编号") + istr(' r="B1"', "项目名称") + "</row>"
+        '<row r="9223372036854775807">' + istr("", "P-1") + istr("", "甲") + "</row>"
+        "<row>" + istr("", "P-2") + istr("", "乙") + "</row>"
+        "</sheetData></worksheet>"
+    )
+    package("huge-row-number.xlsx", sheet)
+
+
 def not_a_workbook():
     with open(os.path.join(HERE, "not-a-workbook.xlsx"), "w", encoding="utf-8") as f:
         f.write("项目编号,项目名称\nP-1,水厂\n")
@@ -214,3 +242,5 @@ if __name__ == "__main__":
     shared()
     bomb()
     not_a_workbook()
+    not_utf8()
+    huge_row_number()

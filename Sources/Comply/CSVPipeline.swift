@@ -242,9 +242,27 @@ private final class PipelineState: @unchecked Sendable {
   }
 }
 
-/// SHA-256 of the bytes read, fed as they are read.
+/// SHA-256 of the bytes read, fed as they are read and hashed on a thread of its own, so that hashing (for the
+/// report's provenance) overlaps reading and judging instead of delaying the reader. Each chunk is copied; at
+/// most `maxPending` copies wait at a time, so memory stays bounded if hashing falls behind.
 private final class HashBox: @unchecked Sendable {
+  private static let maxPending = 4
   private var hasher = SHA256()
-  func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
-  var hex: String { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
+  private let queue = DispatchQueue(label: "comply.input-sha256")
+  private let slots = DispatchSemaphore(value: HashBox.maxPending)
+
+  func update(_ bytes: UnsafeRawBufferPointer) {
+    guard !bytes.isEmpty else { return }
+    let chunk = [UInt8](bytes)
+    slots.wait()
+    queue.async {
+      chunk.withUnsafeBytes { self.hasher.update(bufferPointer: $0) }
+      self.slots.signal()
+    }
+  }
+
+  /// The digest of everything passed to `update`, once the hashing thread has caught up.
+  var hex: String {
+    queue.sync { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
+  }
 }

@@ -15,13 +15,19 @@ public struct Engine: Sendable {
   /// A closure captured by another is called without being retained, unlike one loaded from an array or an
   /// object on every row.
   private let allClean: @Sendable (Bindings) -> Bool
+  /// The same test over unboxed cells: rules whose conditions compile to `CellProgram`s run on cells, the others
+  /// on values; `cellReader` fills the cells they read.
+  private let cleanCells: @Sendable (CellRow, Bindings) -> Bool
+  private let cellReader: CellReader
 
   public init(pack: RulePack, rules: [Rule]? = nil, asOf: Day) {
     self.pack = pack
     self.rules = rules ?? pack.rules
     self.asOf = asOf
     explainer = pack.explainer
-    allClean = Engine.chain(self.rules.filter { $0.isInForce(on: asOf) })
+    let inForce = self.rules.filter { $0.isInForce(on: asOf) }
+    allClean = Engine.chain(inForce)
+    (cellReader, cleanCells) = Engine.chainCells(inForce, schema: pack.schema)
   }
 
   /// What the rules see of a record (date fields are masked by `as_of` as they are read).
@@ -29,7 +35,42 @@ public struct Engine: Sendable {
 
   /// Whether every rule is compliant or not applicable: the common case, decided without building anything.
   /// Rows that are not clean go through `judge` for their findings and undetermined outcomes.
-  public func isClean(_ values: [Value]) -> Bool { allClean(Bindings(values: values, asOf: asOf)) }
+  public func isClean(_ values: [Value]) -> Bool {
+    let bindings = Bindings(values: values, asOf: asOf)
+    return withUnsafeTemporaryAllocation(of: Cell.self, capacity: cellReader.width) { buffer in
+      guard let base = buffer.baseAddress, cellReader.read(values, into: base) else { return allClean(bindings) }
+      return cleanCells(CellRow(cells: base, asOf: asOf.number), bindings)
+    }
+  }
+
+  /// `isClean` on values only, the reference the cell path is tested against.
+  func isCleanOnValues(_ values: [Value]) -> Bool { allClean(Bindings(values: values, asOf: asOf)) }
+
+  private static func chainCells(_ rules: [Rule], schema: Schema)
+    -> (CellReader, @Sendable (CellRow, Bindings) -> Bool)
+  {
+    var fields = FieldSet()
+    var next: @Sendable (CellRow, Bindings) -> Bool = { _, _ in true }
+    for rule in rules.reversed() {
+      let rest = next
+      guard let scope = CellProgram(rule.scope.checked, schema: schema),
+        let violation = CellProgram(rule.violation.checked, schema: schema)
+      else {
+        let onValues = chain([rule])
+        next = { row, bindings in onValues(bindings) && rest(row, bindings) }
+        continue
+      }
+      fields = fields.union(scope.fields).union(violation.fields)
+      let (inScope, violated) = (scope.run, violation.run)
+      next = { row, bindings in
+        let applies = inScope(row)
+        if applies.isFalse { return rest(row, bindings) }
+        guard applies.isTrue, violated(row).isFalse else { return false }
+        return rest(row, bindings)
+      }
+    }
+    return (CellReader(schema: schema, fields: fields), next)
+  }
 
   private static func chain(_ rules: [Rule]) -> @Sendable (Bindings) -> Bool {
     var next: @Sendable (Bindings) -> Bool = { _ in true }

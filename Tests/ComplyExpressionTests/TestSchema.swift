@@ -101,8 +101,9 @@ enum TestSchema {
     }
   }
 
-  /// Evaluates `text` with both the compiled `Program` and the reference `Interpreter`, expects them to agree,
-  /// and returns the value.
+  /// Evaluates `text` with the compiled `Program`, the reference `Interpreter` and, when it compiles, the
+  /// `CellProgram`; expects them to agree (the cell program up to which fields an unknown names), and returns the
+  /// value.
   static func evaluate(
     _ text: String, _ cells: [String: String] = [:], asOf: String = defaultAsOf,
     sourceLocation: SourceLocation = #_sourceLocation
@@ -112,6 +113,37 @@ enum TestSchema {
     let compiled = Program(checked).evaluate(bindings)
     let interpreted = Interpreter.evaluate(checked, bindings)
     #expect(compiled == interpreted, "Program and Interpreter disagree on \(text)", sourceLocation: sourceLocation)
+    if let cells = CellProgram(checked, schema: schema) {
+      let cell = evaluateCells(cells, bindings)
+      #expect(
+        cell.map { agrees($0, cells.type, compiled) } == true,
+        "CellProgram gives \(String(describing: cell)) for \(text), Program \(compiled)", sourceLocation: sourceLocation)
+    }
     return compiled
+  }
+
+  static func evaluateCells(_ program: CellProgram, _ bindings: Bindings) -> Cell? {
+    let reader = CellReader(schema: schema, fields: program.fields)
+    var cells = [Cell](repeating: .unknown, count: reader.width)
+    return cells.withUnsafeMutableBufferPointer { buffer -> Cell? in
+      guard let base = buffer.baseAddress, reader.read(bindings.values, into: base) else { return nil }
+      return program.evaluate(CellRow(cells: base, asOf: bindings.asOf.number))
+    }
+  }
+
+  /// Whether a cell of `type` holds `value` (an unknown cell stands for any unknown value).
+  static func agrees(_ cell: Cell, _ type: CellType, _ value: Value) -> Bool {
+    switch (value, type) {
+    case (.null, _): return cell.state == .null
+    case (.unknown, _): return cell.state == .unknown
+    case (.bool(let b), .bool): return cell == .bool(b)
+    case (.number(let x), .number): return cell.state == .value && (cell.number == x || (x.isNaN && cell.number.isNaN))
+    case (.date(let span), .date): return cell == .date(span.first.number, span.last.number)
+    case (.text, .text): return cell.state == .value
+    case (.text(let t), .enumeration(let field)):
+      let values = schema.fields[field].values
+      return cell.state == .value && cell.first >= 0 && cell.first < values.count && values[cell.first].canonical == t
+    default: return false
+    }
   }
 }

@@ -29,12 +29,15 @@ public struct Builtin: Sendable {
   public var specialize: (@Sendable ([Value?]) -> Result<Implementation, SpecializationError>)?
   /// How the explainer words a call, given its arguments' descriptions and its result; nil for the default.
   public var explain: (@Sendable (_ arguments: [LocalizedText], _ result: Value) -> LocalizedText)?
+  /// The same operation over unboxed cells, for `CellProgram`; nil when it has none (the record then takes the
+  /// reference path).
+  public var cell: CellOperation?
 
   public init(
     _ name: String, arity: ClosedRange<Int>, strict: Bool = true,
     signature: @escaping @Sendable ([ExprType]) -> Signature, implementation: Implementation,
     specialize: (@Sendable ([Value?]) -> Result<Implementation, SpecializationError>)? = nil,
-    explain: (@Sendable ([LocalizedText], Value) -> LocalizedText)? = nil
+    explain: (@Sendable ([LocalizedText], Value) -> LocalizedText)? = nil, cell: CellOperation? = nil
   ) {
     self.name = name
     self.arity = arity
@@ -43,6 +46,7 @@ public struct Builtin: Sendable {
     self.implementation = implementation
     self.specialize = specialize
     self.explain = explain
+    self.cell = cell
   }
 }
 

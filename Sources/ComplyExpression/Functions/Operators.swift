@@ -4,12 +4,12 @@ import ComplyModel
 /// unknown (DOMAIN §3).
 enum Operators {
   static let all: [Builtin] = [
-    comparison("<") { a, b in less(a, b) },
-    comparison(">") { a, b in less(b, a) },
-    comparison("<=") { a, b in less(b, a).map { !$0 } },
-    comparison(">=") { a, b in less(a, b).map { !$0 } },
-    equality("=") { a, b in equal(a, b) },
-    equality("!=") { a, b in equal(a, b).map { !$0 } },
+    comparison("<", .less) { a, b in less(a, b) },
+    comparison(">", .greater) { a, b in less(b, a) },
+    comparison("<=", .lessOrEqual) { a, b in less(b, a).map { !$0 } },
+    comparison(">=", .greaterOrEqual) { a, b in less(a, b).map { !$0 } },
+    equality("=", .equal) { a, b in equal(a, b) },
+    equality("!=", .notEqual) { a, b in equal(a, b).map { !$0 } },
     Builtin(
       "in", arity: 2...2,
       signature: { types in
@@ -34,43 +34,49 @@ enum Operators {
             return .bool(t.utf8.withContiguousStorageIfAvailable { bytes in texts.contains { $0.elementsEqual(bytes) } }
               ?? texts.contains { $0.elementsEqual(t.utf8) })
           })
-      }),
-    arithmetic("+", +),
-    arithmetic("-", -),
-    arithmetic("*", *),
+      }, cell: .member),
+    arithmetic("+", .add, +),
+    arithmetic("-", .subtract, -),
+    arithmetic("*", .multiply, *),
     Builtin(
       "/", arity: 2...2, signature: Signatures.fixed([.number, .number], .number),
       implementation: .binary { a, b in
         guard case .number(let x) = a, case .number(let y) = b, y != 0 else { return .unknownValue }
         return .number(x / y)
-      }),
+      }, cell: .divide),
     Builtin(
       "-x", arity: 1...1, signature: Signatures.fixed([.number], .number),
       implementation: .unary { a in
         guard case .number(let x) = a else { return .unknownValue }
         return .number(-x)
-      }),
+      }, cell: .negate),
   ]
 
-  static func comparison(_ symbol: String, _ decide: @escaping @Sendable (Value, Value) -> Bool?) -> Builtin {
+  static func comparison(
+    _ symbol: String, _ cell: CellOperation, _ decide: @escaping @Sendable (Value, Value) -> Bool?
+  ) -> Builtin {
     Builtin(
       symbol, arity: 2...2, signature: Signatures.same([.number, .date, .text], result: .bool),
-      implementation: .binary { a, b in Value.truth(decide(a, b)) })
+      implementation: .binary { a, b in Value.truth(decide(a, b)) }, cell: cell)
   }
 
-  static func equality(_ symbol: String, _ decide: @escaping @Sendable (Value, Value) -> Bool?) -> Builtin {
+  static func equality(
+    _ symbol: String, _ cell: CellOperation, _ decide: @escaping @Sendable (Value, Value) -> Bool?
+  ) -> Builtin {
     Builtin(
       symbol, arity: 2...2, signature: Signatures.same([.number, .date, .text, .bool], result: .bool),
-      implementation: .binary { a, b in Value.truth(decide(a, b)) })
+      implementation: .binary { a, b in Value.truth(decide(a, b)) }, cell: cell)
   }
 
-  static func arithmetic(_ symbol: String, _ op: @escaping @Sendable (Double, Double) -> Double) -> Builtin {
+  static func arithmetic(
+    _ symbol: String, _ cell: CellOperation, _ op: @escaping @Sendable (Double, Double) -> Double
+  ) -> Builtin {
     Builtin(
       symbol, arity: 2...2, signature: Signatures.fixed([.number, .number], .number),
       implementation: .binary { a, b in
         guard case .number(let x) = a, case .number(let y) = b else { return .unknownValue }
         return .number(op(x, y))
-      })
+      }, cell: cell)
   }
 
   static func member(_ needle: Value, _ list: Value) -> Value {

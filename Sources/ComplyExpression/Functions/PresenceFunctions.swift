@@ -12,7 +12,7 @@ enum PresenceFunctions {
         default: .bool(true)
         }
       },
-      explain: { args, result in describe(args[0], result, set: true) }),
+      explain: { args, result in describe(args[0], result, set: true) }, cell: .isSet),
     Builtin(
       "is_empty", arity: 1...1, strict: false, signature: anyToBool,
       implementation: .unary { value in
@@ -22,7 +22,7 @@ enum PresenceFunctions {
         default: .bool(false)
         }
       },
-      explain: { args, result in describe(args[0], result, set: false) }),
+      explain: { args, result in describe(args[0], result, set: false) }, cell: .isEmpty),
     Builtin(
       "is_known", arity: 1...1, strict: false, signature: anyToBool,
       implementation: .unary { value in
@@ -31,7 +31,7 @@ enum PresenceFunctions {
         default: .bool(true)
         }
       },
-      explain: { args, result in describe(args[0], result, set: true) }),
+      explain: { args, result in describe(args[0], result, set: true) }, cell: .isKnown),
     Builtin(
       "coalesce", arity: 1...64, strict: false, signature: Signatures.same([.any], result: nil),
       implementation: .lazy { count, argument in
@@ -41,7 +41,7 @@ enum PresenceFunctions {
           return value
         }
         return .null
-      }),
+      }, cell: .coalesce),
     Builtin(
       "if", arity: 3...3, strict: false,
       signature: { types in
@@ -58,7 +58,7 @@ enum PresenceFunctions {
         case .unknown(let fields): .unknown(fields)
         default: .unknownValue
         }
-      }),
+      }, cell: .choose),
   ]
 
   static let anyToBool: @Sendable ([ExprType]) -> Builtin.Signature = { _ in .returns(.bool) }

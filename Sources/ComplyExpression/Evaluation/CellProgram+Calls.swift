@@ -1,0 +1,156 @@
+import ComplyModel
+
+/// Strict calls, equality and `in` over cells. A strict call is unknown as soon as an operand is null or
+/// unknown, as `Logic.blocking` makes it.
+extension CellCompiler {
+  mutating func strictCall(_ operation: CellOperation, _ arguments: [CheckedExpr]) -> Compiled? {
+    var compiled: [Compiled] = []
+    for argument in arguments {
+      guard let c = compile(argument) else { return nil }
+      compiled.append(c)
+    }
+    if operation == .negate {
+      guard compiled.count == 1, compiled[0].type == .number else { return nil }
+      let a = compiled[0].run
+      return (
+        { row in
+          let x = a(row)
+          return x.state == .value ? .number(-x.number) : .unknown
+        }, .number
+      )
+    }
+    guard compiled.count == 2, let kernel = CellCompiler.kernel(operation, compiled[0].type, compiled[1].type) else {
+      return nil
+    }
+    return (CellCompiler.strict(compiled[0].run, compiled[1].run, kernel.apply), kernel.type)
+  }
+
+  /// The operation on two values (both set), and its result type.
+  static func kernel(_ operation: CellOperation, _ a: CellType, _ b: CellType)
+    -> (apply: @Sendable (Cell, Cell) -> Cell, type: CellType)?
+  {
+    switch (operation, a, b) {
+    case (.less, .number, .number): ({ .bool($0.number < $1.number) }, .bool)
+    case (.greater, .number, .number): ({ .bool($1.number < $0.number) }, .bool)
+    case (.lessOrEqual, .number, .number): ({ .bool(!($1.number < $0.number)) }, .bool)
+    case (.greaterOrEqual, .number, .number): ({ .bool(!($0.number < $1.number)) }, .bool)
+    case (.less, .date, .date): ({ .truth(CellKernels.dateLess($0, $1)) }, .bool)
+    case (.greater, .date, .date): ({ .truth(CellKernels.dateLess($1, $0)) }, .bool)
+    case (.lessOrEqual, .date, .date): ({ .truth(CellKernels.dateLess($1, $0).map { !$0 }) }, .bool)
+    case (.greaterOrEqual, .date, .date): ({ .truth(CellKernels.dateLess($0, $1).map { !$0 }) }, .bool)
+    case (.add, .number, .number): ({ .number($0.number + $1.number) }, .number)
+    case (.subtract, .number, .number): ({ .number($0.number - $1.number) }, .number)
+    case (.multiply, .number, .number): ({ .number($0.number * $1.number) }, .number)
+    case (.divide, .number, .number): ({ $1.number == 0 ? .unknown : .number($0.number / $1.number) }, .number)
+    case (.addDays, .date, .number):
+      ({ x, n in CellKernels.count(n).map { .date(x.first + $0, x.last + $0) } ?? .unknown }, .date)
+    case (.addMonths, .date, .number):
+      ({ x, n in CellKernels.count(n).map { CellKernels.addMonths(x, $0) } ?? .unknown }, .date)
+    case (.addYears, .date, .number):
+      ({ x, n in CellKernels.count(n).map { CellKernels.addMonths(x, 12 * $0) } ?? .unknown }, .date)
+    case (.daysBetween, .date, .date):
+      ({ x, y in x.first == x.last && y.first == y.last ? .number(Double(y.first - x.first)) : .unknown }, .number)
+    default: nil
+    }
+  }
+
+  @inline(__always)
+  static func strict(_ a: @escaping Run, _ b: @escaping Run, _ f: @escaping @Sendable (Cell, Cell) -> Cell) -> Run {
+    { row in
+      let x = a(row)
+      let y = b(row)
+      guard x.state == .value, y.state == .value else { return .unknown }
+      return f(x, y)
+    }
+  }
+
+  /// `=` and `!=`: numbers, dates (three-valued), bools, and enum values, compared through a table of which
+  /// canonical values equal the other side (made with `String ==`, as `Operators.equal` compares).
+  mutating func equality(_ isEqual: Bool, _ arguments: [CheckedExpr]) -> Compiled? {
+    guard arguments.count == 2, let (a, ta) = compile(arguments[0]), let (b, tb) = compile(arguments[1]) else {
+      return nil
+    }
+    let apply: @Sendable (Cell, Cell) -> Cell
+    switch (ta, tb) {
+    case (.number, .number): apply = { .bool(($0.number == $1.number) == isEqual) }
+    case (.date, .date): apply = { .truth(CellKernels.dateEqual($0, $1).map { $0 == isEqual }) }
+    case (.bool, .bool): apply = { .bool(($0.first == $1.first) == isEqual) }
+    case (.enumeration(let field), .text), (.text, .enumeration(let field)):
+      let textSide = ta == .text ? arguments[0] : arguments[1]
+      guard case .text(let text)? = textSide.constantValue else { return nil }
+      let table = schema.fields[field].values.map { ($0.canonical == text) == isEqual }
+      let enumFirst = ta != .text
+      apply = { x, y in
+        let code = enumFirst ? x.first : y.first
+        return code >= 0 && code < table.count ? .bool(table[code]) : .unknown
+      }
+    case (.enumeration(let f), .enumeration(let g)):
+      let left = schema.fields[f].values.map(\.canonical)
+      let right = schema.fields[g].values.map(\.canonical)
+      let table = left.map { l in right.map { ($0 == l) == isEqual } }
+      apply = { x, y in
+        guard x.first >= 0, x.first < table.count, y.first >= 0, y.first < right.count else { return .unknown }
+        return .bool(table[x.first][y.first])
+      }
+    default: return nil
+    }
+    return (CellCompiler.strict(a, b, apply), .bool)
+  }
+
+  /// `x in [...]` with a constant list, as `Operators.member`: true when an item equals x, unknown when none
+  /// does but one may (a month-only date), false otherwise.
+  mutating func member(_ arguments: [CheckedExpr]) -> Compiled? {
+    guard arguments.count == 2, case .list(let items)? = arguments[1].constantValue,
+      let (a, type) = compile(arguments[0])
+    else { return nil }
+    let test: @Sendable (Cell) -> Cell
+    switch type {
+    case .enumeration(let field):
+      let texts = items.compactMap { item -> String? in
+        guard case .text(let text) = item else { return nil }
+        return text
+      }
+      guard texts.count == items.count else { return nil }
+      let table = schema.fields[field].values.map { value in texts.contains { value.canonical == $0 } }
+      test = { x in x.first >= 0 && x.first < table.count ? .bool(table[x.first]) : .unknown }
+    case .number:
+      let numbers = items.compactMap { item -> Double? in
+        guard case .number(let n) = item else { return nil }
+        return n
+      }
+      guard numbers.count == items.count else { return nil }
+      test = { x in .bool(numbers.contains(x.number)) }
+    case .bool:
+      let bools = items.compactMap { item -> Bool? in
+        guard case .bool(let b) = item else { return nil }
+        return b
+      }
+      guard bools.count == items.count else { return nil }
+      test = { x in .bool(bools.contains(x.first != 0)) }
+    case .date:
+      let dates = items.compactMap { item -> Cell? in
+        guard case .date(let span) = item else { return nil }
+        return .date(span.first.number, span.last.number)
+      }
+      guard dates.count == items.count else { return nil }
+      test = { x in
+        var sawUnknown = false
+        for date in dates {
+          switch CellKernels.dateEqual(x, date) {
+          case true?: return .true
+          case nil: sawUnknown = true
+          case false?: continue
+          }
+        }
+        return sawUnknown ? .unknown : .false
+      }
+    case .text: return nil
+    }
+    return (
+      { row in
+        let x = a(row)
+        return x.state == .value ? test(x) : .unknown
+      }, .bool
+    )
+  }
+}

@@ -1,0 +1,79 @@
+import ComplyExpression
+import ComplyModel
+import ComplyRules
+import Testing
+
+@testable import ComplyEngine
+
+/// The clean-row test runs the rules over unboxed cells (`CellProgram`). It must say "clean" exactly when
+/// every rule is compliant or not applicable, as `judge` decides on values; checked here on many generated
+/// records mixing blanks, blank tokens, month-only and future dates, unreadable cells and missing columns.
+@Suite struct CleanTestAgreementTests {
+  /// SplitMix64: a fixed sequence, so that a failure can be replayed.
+  struct Generator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  static let dates = [
+    "", "", "", "/", "2013-06-01", "2015-03-01", "2016-08-31", "2016-09-01", "2018-01-10", "2018-05", "2018-08-15",
+    "2018-11", "2018-11-05", "2018-12-01", "2019-02-28", "2020-06", "2020-06-30", "2021-03-01", "明年", "2018年3月1日",
+  ]
+  static let categories = ["", "报告书", "报告书", "报告表", "报告表", "登记表", "不纳入", "环境影响报告表", "环评报告", "/"]
+  static let numbers = ["", "0", "0.0", "12.5", "1234.565", "5000", "很多", "/"]
+  static let bools = ["", "是", "否", "Y", "明年"]
+  static let texts = ["", "/", "无", "阿环评〔2018〕12号", "X-1"]
+
+  static func record(_ g: inout Generator, index: Int) -> Record {
+    var cells: [String: String] = [:]
+    var absent: Set<String> = []
+    for field in BundledPack.pack.schema.fields {
+      if Int.random(in: 0..<40, using: &g) == 0 {
+        absent.insert(field.name)
+        continue
+      }
+      let palette: [String]
+      switch field.type {
+      case .date: palette = dates
+      case .enumeration: palette = categories
+      case .number: palette = numbers
+      case .bool: palette = bools
+      case .text: palette = texts
+      }
+      cells[field.name] = palette[Int.random(in: 0..<palette.count, using: &g)]
+    }
+    cells["project_id"] = "P\(index)"
+    absent.remove("project_id")
+    return BundledPack.record(cells, absent: absent)
+  }
+
+  @Test(arguments: ["2016-01-01", "2018-11-05", "2020-06-30"])
+  func cellsAgreeWithValuesAndWithJudge(asOf: String) {
+    let engine = Engine(pack: BundledPack.pack, asOf: BundledPack.day(asOf))
+    var g = Generator(state: 20_260_401)
+    var clean = 0
+    for index in 0..<4000 {
+      let record = CleanTestAgreementTests.record(&g, index: index)
+      let fast = engine.isClean(record.values)
+      let verdicts = engine.judge(record).verdicts
+      let judged = verdicts.allSatisfy { $0 == .compliant || $0 == .notApplicable }
+      #expect(fast == engine.isCleanOnValues(record.values), "record \(index): \(record.values)")
+      #expect(fast == judged, "record \(index): \(record.values) \(verdicts)")
+      if fast { clean += 1 }
+    }
+    #expect(clean > 100, "the generated records should include clean ones")
+  }
+
+  @Test func everyBundledConditionCompilesToCells() {
+    for rule in BundledPack.pack.rules {
+      #expect(CellProgram(rule.scope.checked, schema: BundledPack.pack.schema) != nil, "\(rule.id) scope")
+      #expect(CellProgram(rule.violation.checked, schema: BundledPack.pack.schema) != nil, "\(rule.id) violation")
+    }
+  }
+}

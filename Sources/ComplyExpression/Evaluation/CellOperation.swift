@@ -93,3 +93,12 @@ enum CellKernels {
     }
   }
 }
+
+extension Cell {
+  /// A three-valued truth as a cell: nil is unknown.
+  @inline(__always)
+  static func truth(_ b: Bool?) -> Cell {
+    guard let b else { return .unknown }
+    return b ? .true : .false
+  }
+}

@@ -27,10 +27,11 @@ public struct Cell: Sendable, Equatable {
     self.number = number
   }
 
-  public static let null = Cell(state: .null)
-  public static let unknown = Cell(state: .unknown)
-  public static let `true` = Cell(state: .value, first: 1)
-  public static let `false` = Cell(state: .value, first: 0)
+  // Computed, not stored: a stored static is read through an accessor that checks it is initialized.
+  @inline(__always) public static var null: Cell { Cell(state: .null) }
+  @inline(__always) public static var unknown: Cell { Cell(state: .unknown) }
+  @inline(__always) public static var `true`: Cell { Cell(state: .value, first: 1) }
+  @inline(__always) public static var `false`: Cell { Cell(state: .value, first: 0) }
 
   @inline(__always)
   public static func bool(_ b: Bool) -> Cell { b ? .true : .false }

@@ -83,6 +83,7 @@ enum CellKernels {
     .date(Day(number: date.first).adding(months: months).number, Day(number: date.last).adding(months: months).number)
   }
 
+  @inline(__always)
   static func presence(_ operation: CellOperation, _ x: Cell) -> Cell {
     switch (operation, x.state) {
     case (.isSet, .null), (.isKnown, .null), (.isKnown, .unknown): .false

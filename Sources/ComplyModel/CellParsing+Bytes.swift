@@ -48,7 +48,7 @@ extension Schema {
     let bytes = UnsafeBufferPointer(rebasing: cell[start..<end])
     if bytes.isEmpty { return fields[field].defaultText == nil ? .cell(.null) : nil }
     if Schema.mayHaveUnicodeSpace(bytes) { return nil }
-    for token in byteTables.blankTokens where token.count == bytes.count && token.elementsEqual(bytes) {
+    for token in byteTables.blankTokens where Schema.same(token, bytes) {
       return fields[field].defaultText == nil ? .cell(.null) : nil
     }
     switch fields[field].type {
@@ -69,14 +69,36 @@ extension Schema {
       return .cell(.number(Schema.convert(number, by: unitFactor)))
     case .bool:
       if bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return nil }  // ASCII upper case: fold first
-      if byteTables.trueSpellings.contains(where: { $0.elementsEqual(bytes) }) { return .cell(.true) }
-      if byteTables.falseSpellings.contains(where: { $0.elementsEqual(bytes) }) { return .cell(.false) }
+      if byteTables.trueSpellings.contains(where: { Schema.same($0, bytes) }) { return .cell(.true) }
+      if byteTables.falseSpellings.contains(where: { Schema.same($0, bytes) }) { return .cell(.false) }
       return nil
     case .enumeration:
-      for (spelling, code) in byteTables.enumSpellings[field] where spelling.count == bytes.count && spelling.elementsEqual(bytes) {
+      for (spelling, code) in byteTables.enumSpellings[field] where Schema.same(spelling, bytes) {
         return .cell(Cell(state: .value, first: code))
       }
       return nil
+    }
+  }
+
+  /// Whether two byte strings are equal: lengths first, then a word at a time (the generic `elementsEqual` goes
+  /// a byte at a time through an iterator).
+  @inline(__always)
+  static func same(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    return a.withUnsafeBytes { x in
+      let y = UnsafeRawBufferPointer(b)
+      var i = 0
+      while i + 8 <= x.count {
+        if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+          return false
+        }
+        i += 8
+      }
+      while i < x.count {
+        if x[i] != y[i] { return false }
+        i += 1
+      }
+      return true
     }
   }
 

@@ -7,6 +7,9 @@ struct CellByteTables: Sendable {
   var blankTokens: [[UInt8]]
   var trueSpellings: [[UInt8]]
   var falseSpellings: [[UInt8]]
+  /// Per field: the reference reading of a blank cell (the default text's, for a field that has one), with a unit
+  /// factor of 1; nil where it has no cell.
+  var blankReadings: [Schema.CellReading?] = []
 
   init(fields: [FieldSpec], blankTokens: Set<String>, trueSpellings: Set<String>, falseSpellings: Set<String>) {
     enumSpellings = fields.map { field in
@@ -46,11 +49,9 @@ extension Schema {
     while start < end, Schema.isASCIISpace(cell[start]) { start += 1 }
     while end > start, Schema.isASCIISpace(cell[end - 1]) { end -= 1 }
     let bytes = UnsafeBufferPointer(rebasing: cell[start..<end])
-    if bytes.isEmpty { return fields[field].defaultText == nil ? .cell(.null) : nil }
+    if bytes.isEmpty { return blank(field, unitFactor) }
     if Schema.mayHaveUnicodeSpace(bytes) { return nil }
-    for token in byteTables.blankTokens where Schema.same(token, bytes) {
-      return fields[field].defaultText == nil ? .cell(.null) : nil
-    }
+    for token in byteTables.blankTokens where Schema.same(token, bytes) { return blank(field, unitFactor) }
     switch fields[field].type {
     case .text:
       // Decoded first: short non-ASCII text (normalization might make it a blank token), and text that begins or
@@ -78,6 +79,15 @@ extension Schema {
       }
       return nil
     }
+  }
+
+  /// A blank cell: null, or what the field's default text reads as (a number default with a unit factor other
+  /// than 1 goes to the reference path).
+  @inline(__always)
+  private func blank(_ field: Int, _ unitFactor: Double) -> CellReading? {
+    if fields[field].defaultText == nil { return .cell(.null) }
+    guard unitFactor == 1 || fields[field].type != .number, field < byteTables.blankReadings.count else { return nil }
+    return byteTables.blankReadings[field]
   }
 
   /// Whether two byte strings are equal: lengths first, then a word at a time (the generic `elementsEqual` goes

@@ -141,7 +141,7 @@ struct CSVPipeline {
       switch row {
       case .record(let view):
         result.keys.append((view.keyHash, view.source.row, view.source.line, view.keyRange))
-        if engine.isClean(view.values) {
+        if engine.isClean(cells: view.cells, values: { view.values }) {
           result.clean += 1
         } else {
           let judgement = options.mark(engine.judge(view.record()))

@@ -17,7 +17,7 @@ public struct Engine: Sendable {
   private let allClean: @Sendable (Bindings) -> Bool
   /// The same test over unboxed cells: rules whose conditions compile to `CellProgram`s run on cells, the others
   /// on values; `cellReader` fills the cells they read.
-  private let cleanCells: @Sendable (CellRow, Bindings) -> Bool
+  private let cleanCells: @Sendable (CellRow, () -> [Value]) -> Bool
   private let cellReader: CellReader
 
   public init(pack: RulePack, rules: [Rule]? = nil, asOf: Day) {
@@ -36,37 +36,42 @@ public struct Engine: Sendable {
   /// Whether every rule is compliant or not applicable: the common case, decided without building anything.
   /// Rows that are not clean go through `judge` for their findings and undetermined outcomes.
   public func isClean(_ values: [Value]) -> Bool {
-    let bindings = Bindings(values: values, asOf: asOf)
-    return withUnsafeTemporaryAllocation(of: Cell.self, capacity: cellReader.width) { buffer in
-      guard let base = buffer.baseAddress, cellReader.read(values, into: base) else { return allClean(bindings) }
-      return cleanCells(CellRow(cells: base, asOf: asOf.number), bindings)
+    withUnsafeTemporaryAllocation(of: Cell.self, capacity: cellReader.width) { buffer in
+      guard let base = buffer.baseAddress, cellReader.read(values, into: base) else { return isCleanOnValues(values) }
+      return cleanCells(CellRow(cells: base, asOf: asOf.number)) { values }
     }
+  }
+
+  /// `isClean` for a row read as cells: one per schema field, every field a rule reads filled in (as the CSV
+  /// block reader fills them). `values` makes the row's values, for rules that have no cell program.
+  public func isClean(cells: UnsafePointer<Cell>, values: () -> [Value]) -> Bool {
+    cleanCells(CellRow(cells: cells, asOf: asOf.number), values)
   }
 
   /// `isClean` on values only, the reference the cell path is tested against.
   func isCleanOnValues(_ values: [Value]) -> Bool { allClean(Bindings(values: values, asOf: asOf)) }
 
   private static func chainCells(_ rules: [Rule], schema: Schema)
-    -> (CellReader, @Sendable (CellRow, Bindings) -> Bool)
+    -> (CellReader, @Sendable (CellRow, () -> [Value]) -> Bool)
   {
     var fields = FieldSet()
-    var next: @Sendable (CellRow, Bindings) -> Bool = { _, _ in true }
+    var next: @Sendable (CellRow, () -> [Value]) -> Bool = { _, _ in true }
     for rule in rules.reversed() {
       let rest = next
       guard let scope = CellProgram(rule.scope.checked, schema: schema),
         let violation = CellProgram(rule.violation.checked, schema: schema)
       else {
         let onValues = chain([rule])
-        next = { row, bindings in onValues(bindings) && rest(row, bindings) }
+        next = { row, values in onValues(Bindings(values: values(), asOf: Day(number: row.asOf))) && rest(row, values) }
         continue
       }
       fields = fields.union(scope.fields).union(violation.fields)
       let (inScope, violated) = (scope.run, violation.run)
-      next = { row, bindings in
+      next = { row, values in
         let applies = inScope(row)
-        if applies.isFalse { return rest(row, bindings) }
+        if applies.isFalse { return rest(row, values) }
         guard applies.isTrue, violated(row).isFalse else { return false }
-        return rest(row, bindings)
+        return rest(row, values)
       }
     }
     return (CellReader(schema: schema, fields: fields), next)

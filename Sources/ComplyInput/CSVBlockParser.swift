@@ -7,19 +7,24 @@ public enum BlockRow {
   case diagnostic(Diagnostic)
 }
 
-/// A data row as the block parser read it: typed values for every typed field and the text fields the rules
-/// read. Valid only inside the `parse` callback, where `record()` can make the full record with every cell's
-/// text, for the rows that need one (findings, explanations).
+/// A data row as the block parser read it: a cell for every typed field and for the text fields the rules read
+/// (whether they are set). Valid only inside the `parse` callback, where `values` and `record()` make the
+/// row's values, and its full record with every cell's text, for the rows that need them (findings,
+/// explanations).
 public struct RowView {
   public let source: RecordSource
-  public let values: [Value]
+  /// One cell per schema field; a field without a column is unknown.
+  public let cells: UnsafePointer<Cell>
   /// A 64-bit hash of the record key, for finding duplicate keys without keeping the keys.
   public let keyHash: UInt64
   /// Where the key cell lies in the block's bytes (quotes and white space included).
   public let keyRange: Range<Int>
   unowned let parser: CSVBlockParser
 
-  public func record() -> Record { parser.materialize(source: source, values: values) }
+  /// Typed values for every typed field and the text fields the rules read (others are `.null`).
+  public var values: [Value] { parser.values() }
+
+  public func record() -> Record { parser.materialize(source: source) }
 }
 
 /// Reads the rows of CSV blocks, one block at a time; one parser per worker, reused across blocks.
@@ -37,7 +42,10 @@ public final class CSVBlockParser {
   private let mapped: [(field: Int, column: Int)]
   private let factors: [Double]
   private let typed: [Bool]
-  private var values: [Value]
+  /// The current row's cells, one per schema field; fields without a column stay unknown.
+  private let cells: UnsafeMutablePointer<Cell>
+  /// Values of the fields without a column (unknown, naming the field) and of unread text fields (null).
+  private let baseValues: [Value]
   /// The register's header for each schema field, shared by every record of the file.
   private let headers: [String?]
   private var scanner: CSVScanner?
@@ -54,9 +62,16 @@ public final class CSVBlockParser {
     mapped = layout.mapping.fieldColumns.enumerated().compactMap { field, column in column.map { (field, $0) } }
     factors = layout.mapping.fieldColumns.map { column in column.map { layout.mapping.columns[$0].unitFactor } ?? 1 }
     typed = layout.schema.fields.indices.map { layout.schema.fields[$0].type != .text || layout.neededTextFields.contains($0) }
-    values = layout.schema.fields.indices.map { Value.unknown(FieldSet($0)) }
+    let width = layout.schema.fields.count
+    cells = UnsafeMutablePointer<Cell>.allocate(capacity: max(width, 1))
+    cells.initialize(repeating: .unknown, count: max(width, 1))
+    var base = layout.schema.fields.indices.map { Value.unknown(FieldSet($0)) }
+    for (field, _) in mapped where !typed[field] { base[field] = .null }
+    baseValues = base
     headers = layout.schema.fields.indices.map { layout.mapping.header(for: $0) }
   }
+
+  deinit { cells.deallocate() }
 
   /// Calls `body` with each event of the block, in order.
   public func parse(_ block: CSVBlock, _ body: (BlockRow) -> Void) {
@@ -140,7 +155,7 @@ public final class CSVBlockParser {
         // Plain UTF-8 (nothing but ASCII white space to trim): the bytes are the key `RecordAssembler` compares.
         if isUTF8 && !Schema.mayHaveUnicodeSpace(key) {
           keyHash = CSVBlockParser.hash(key)
-          if let fast = schema.parseCell(utf8: key, field: keyField, unitFactor: 1) { return fast == .blank }
+          if let fast = schema.readCell(utf8: key, field: keyField, unitFactor: 1) { return fast == .cell(.null) }
           return false
         }
         // Otherwise the key is the decoded text, trimmed of Unicode white space, as the reference reads it.
@@ -154,26 +169,21 @@ public final class CSVBlockParser {
         return nil
       }
     }
-    let cells = scanner.cells
+    let ranges = scanner.cells
     let quoted = scanner.quoted
-    for (field, column) in mapped {
-      guard typed[field] else {
-        values[field] = .null
-        continue
-      }
-      let parsed =
+    for (field, column) in mapped where typed[field] {
+      let read =
         quoted[column]
         ? scanner.withCell(column) { typedCell($0, field) }
-        : typedCell(UnsafeBufferPointer(rebasing: base[cells[column]]), field)
-      guard let parsed else {
+        : typedCell(UnsafeBufferPointer(rebasing: base[ranges[column]]), field)
+      guard let read else {
         events.append(.rejected(RowRejection(source: at, reason: "column \(column + 1) is not valid \(decoder.encoding)")))
         return nil
       }
-      switch parsed {
-      case .blank: values[field] = .null
-      case .value(let value): values[field] = value
+      switch read {
+      case .cell(let cell): cells[field] = cell
       case .unreadable(let reason):
-        values[field] = .unknown(FieldSet(field))
+        cells[field] = .unknown
         let header = mapping.columns[column].header
         let raw = scanner.withCell(column, decoder.decode).map { RecordAssembler.trimmed($0) } ?? ""
         let type = RecordAssembler.typeName(schema.fields[field].type)
@@ -184,18 +194,20 @@ public final class CSVBlockParser {
               at: Location(file: at.path, line: at.line, column: 0))))
       }
     }
-    return RowView(source: at, values: values, keyHash: keyHash, keyRange: keyRange, parser: self)
+    return RowView(source: at, cells: UnsafePointer(cells), keyHash: keyHash, keyRange: keyRange, parser: self)
   }
 
   /// A typed cell from its bytes: straight from the bytes when it is plain, else through a decoded string; nil
   /// when the bytes are not valid in the register's encoding.
   @inline(__always)
-  private func typedCell(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Int) -> ParsedCell? {
+  private func typedCell(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Int) -> Schema.CellReading? {
     if isUTF8 && (blockIsValidUTF8 || TextDecoder.isValidUTF8(bytes)) {
-      if let fast = schema.parseCell(utf8: bytes, field: field, unitFactor: factors[field]) { return fast }
+      if let fast = schema.readCell(utf8: bytes, field: field, unitFactor: factors[field]) { return fast }
     }
     guard let text = decoder.decode(bytes) else { return nil }
-    return schema.parseCell(text, field: field, unitFactor: factors[field])
+    let parsed = schema.parseCell(text, field: field, unitFactor: factors[field])
+    // A reference reading always has the field's type, so it always has a cell.
+    return schema.cell(of: parsed, field: field) ?? .cell(.unknown)
   }
 
   /// Whether a cell's bytes are valid in the register's encoding.
@@ -225,19 +237,41 @@ public final class CSVBlockParser {
     return h
   }
 
+  /// The current row's values: from the cells, and from the text of the text fields the rules read.
+  func values() -> [Value] {
+    var values = baseValues
+    guard let scanner else { return values }
+    for (field, column) in mapped where typed[field] {
+      if let value = schema.value(of: cells[field], field: field) {
+        values[field] = value
+        continue
+      }
+      // A set text field: its text, read as the reference reads it.
+      let text = scanner.withCell(column, decoder.decode) ?? ""
+      if case .value(let value) = schema.parseCell(text, field: field, unitFactor: factors[field]) {
+        values[field] = value
+      } else {
+        values[field] = .null
+      }
+    }
+    return values
+  }
+
   /// The full record of the current row: every mapped cell's text, and values for text fields not read yet.
-  func materialize(source: RecordSource, values: [Value]) -> Record {
-    var values = values
+  func materialize(source: RecordSource) -> Record {
+    var values = baseValues
     var raw = [String?](repeating: nil, count: values.count)
     guard let scanner else { return Record(source: source, values: values, raw: raw) }
     for (field, column) in mapped {
       let text = scanner.withCell(column, decoder.decode).map(RecordAssembler.trimmed) ?? ""
       raw[field] = text
-      if !typed[field] {
-        switch layout.schema.parseCell(text, field: field) {
-        case .value(let value): values[field] = value
-        default: values[field] = .null
-        }
+      if let value = schema.value(of: cells[field], field: field), typed[field] {
+        values[field] = value
+        continue
+      }
+      switch schema.parseCell(text, field: field) {
+      case .value(let value): values[field] = value
+      default: values[field] = .null
       }
     }
     return Record(source: source, values: values, raw: raw, headers: headers)

@@ -1,24 +1,106 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Finds where CSV rows end, by the quoting rules of `CSVScanner`: a quote opens a quoted cell only at the start
 /// of a cell; inside one, `""` is a quote and `"` closes it; after the close, a quote opens quotes again. A row
 /// ends at LF, CRLF or a lone CR outside quotes.
 enum RowBoundaries {
+  typealias Cut = (end: Int, rows: Int, lines: Int)
+
   /// The offset just past the last complete row in `bytes`, with how many rows and physical lines that is.
   /// With `atEOF`, the end of the bytes ends the last row. Nil when no row ends in the bytes.
-  static func lastRowEnd(_ bytes: UnsafeBufferPointer<UInt8>, atEOF: Bool) -> (end: Int, rows: Int, lines: Int)? {
+  static func lastRowEnd(_ bytes: UnsafeBufferPointer<UInt8>, atEOF: Bool) -> Cut? {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
+    // Lines that end in LF alone (the usual case) are cut by jumping from quote to quote.
+    if memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) == nil { return lastRowEndLF(bytes, atEOF: atEOF) }
+    return lastRowEndByteByByte(bytes, atEOF: atEOF)
+  }
+
+  /// `lastRowEnd` for bytes without CR: `memchr` finds the quotes, and the line feeds between them are counted in
+  /// a loop the compiler vectorizes.
+  static func lastRowEndLF(_ bytes: UnsafeBufferPointer<UInt8>, atEOF: Bool) -> Cut? {
+    let quote = UInt8(ascii: "\"")
+    let lf = UInt8(ascii: "\n")
+    let comma = UInt8(ascii: ",")
+    let n = bytes.count
+    var rows = 0
+    var lines = 0
+    var last: Cut?
+    var i = 0
+    // Whether the cell at `i` began quoted and has not ended: a quote there opens quotes again.
+    var cellQuoted = false
+    func find(_ byte: UInt8, from start: Int) -> Int {
+      guard start < n, let base = bytes.baseAddress, let hit = memchr(base + start, Int32(byte), n - start) else { return n }
+      return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+    }
+    // Rows ended by the line feeds in `start..<end`, which lies outside quotes.
+    func rowEnds(_ start: Int, _ end: Int) {
+      var count = 0
+      var k = start
+      while k < end {
+        count &+= bytes[k] == lf ? 1 : 0
+        k += 1
+      }
+      guard count > 0 else { return }
+      var lastLF = end - 1
+      while bytes[lastLF] != lf { lastLF -= 1 }
+      rows += count
+      lines += count
+      last = (lastLF + 1, rows, lines)
+    }
+    while i < n {
+      let q = find(quote, from: i)
+      if cellQuoted {
+        var k = i
+        while k < q && bytes[k] != comma && bytes[k] != lf { k += 1 }
+        cellQuoted = k == q
+      }
+      rowEnds(i, q)
+      if q == n { break }
+      let opens = cellQuoted || q == 0 || bytes[q - 1] == comma || bytes[q - 1] == lf
+      i = q + 1
+      guard opens else { continue }
+      // Inside quotes: to the closing quote, past `""` pairs; line feeds here are lines, not rows.
+      var closed = false
+      while true {
+        let close = find(quote, from: i)
+        var k = i
+        var count = 0
+        while k < close {
+          count &+= bytes[k] == lf ? 1 : 0
+          k += 1
+        }
+        lines += count
+        if close == n {
+          i = n
+          break
+        }
+        if close + 1 < n && bytes[close + 1] == quote {
+          i = close + 2
+          continue
+        }
+        if close + 1 == n && !atEOF { return last }  // `""` may be cut at the end: decide with more bytes
+        i = close + 1
+        closed = true
+        break
+      }
+      if !closed { break }
+      cellQuoted = true
+    }
+    if atEOF && (last?.end ?? -1) < n { return (n, rows + 1, lines + 1) }
+    return last
+  }
+
+  /// `lastRowEnd` one byte at a time: any line ends.
+  static func lastRowEndByteByByte(_ bytes: UnsafeBufferPointer<UInt8>, atEOF: Bool) -> Cut? {
     let quote = UInt8(ascii: "\"")
     let cr = UInt8(ascii: "\r")
     let lf = UInt8(ascii: "\n")
-    // Most registers quote nothing and end lines with LF: every LF ends a row.
-    if !bytes.contains(quote) && !bytes.contains(cr) {
-      var rows = 0
-      var last = -1
-      for i in bytes.indices where bytes[i] == lf {
-        rows += 1
-        last = i
-      }
-      if atEOF && last != bytes.count - 1 { return (bytes.count, rows + 1, rows + 1) }
-      return last < 0 ? nil : (last + 1, rows, rows)
-    }
     var rows = 0
     var lines = 0
     var lastEnd = -1

@@ -96,6 +96,14 @@ struct TextDecoder {
         i += 1
         continue
       }
+      // The commonest sequence in a Chinese register: a three-byte character led by E1–EC (no range limits
+      // beyond continuation bytes), checked with one mask.
+      if lead >= 0xE1 && lead <= 0xEC && i + 3 <= n
+        && (UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i + 2])) & 0xC0C0 == 0x8080
+      {
+        i += 3
+        continue
+      }
       let length: Int
       var low: UInt8 = 0x80
       var high: UInt8 = 0xBF

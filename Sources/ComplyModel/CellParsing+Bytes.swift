@@ -1,15 +1,23 @@
 /// Spellings as UTF-8 bytes, built once per schema.
 struct CellByteTables: Sendable {
-  /// Per field: (spelling bytes, canonical value) for enum fields; empty otherwise.
-  var enumSpellings: [[([UInt8], String)]]
+  /// Per field: (spelling bytes, index of the canonical value) for enum fields; empty otherwise.
+  var enumSpellings: [[([UInt8], Int)]]
+  /// Per field: each canonical value's bytes, for enum fields; empty otherwise.
+  var canonical: [[[UInt8]]]
   var blankTokens: [[UInt8]]
   var trueSpellings: [[UInt8]]
   var falseSpellings: [[UInt8]]
+  /// Per field: the reference reading of a blank cell (the default text's, for a field that has one), with a unit
+  /// factor of 1; nil where it has no cell.
+  var blankReadings: [Schema.CellReading?] = []
 
   init(fields: [FieldSpec], blankTokens: Set<String>, trueSpellings: Set<String>, falseSpellings: Set<String>) {
     enumSpellings = fields.map { field in
-      field.values.flatMap { value in ([value.canonical] + value.spellings).map { (Array($0.utf8), value.canonical) } }
+      field.values.enumerated().flatMap { code, value in
+        ([value.canonical] + value.spellings).map { (Array($0.utf8), code) }
+      }
     }
+    canonical = fields.map { field in field.values.map { Array($0.canonical.utf8) } }
     self.blankTokens = blankTokens.map { Array($0.utf8) }
     self.trueSpellings = trueSpellings.map { Array($0.utf8) }
     self.falseSpellings = falseSpellings.map { Array($0.utf8) }
@@ -23,38 +31,84 @@ extension Schema {
   ///
   /// Text fields are not read here (a string must be made anyway); the caller decides whether it needs them.
   public func parseCell(utf8 cell: UnsafeBufferPointer<UInt8>, field: Int, unitFactor: Double) -> ParsedCell? {
+    switch readCell(utf8: cell, field: field, unitFactor: unitFactor) {
+    case nil: return nil
+    case .unreadable(let reason): return .unreadable(reason)
+    case .cell(let cell):
+      if cell.state == .null { return .blank }
+      return value(of: cell, field: field).map(ParsedCell.value)
+    }
+  }
+
+  /// `parseCell(utf8:field:unitFactor:)` into a cell: an enum value is its canonical value's index, and a text
+  /// cell only says whether it is set (nil when that takes decoding: short non-ASCII text, which normalization
+  /// might turn into a blank token).
+  public func readCell(utf8 cell: UnsafeBufferPointer<UInt8>, field: Int, unitFactor: Double) -> CellReading? {
     var start = 0
     var end = cell.count
     while start < end, Schema.isASCIISpace(cell[start]) { start += 1 }
     while end > start, Schema.isASCIISpace(cell[end - 1]) { end -= 1 }
     let bytes = UnsafeBufferPointer(rebasing: cell[start..<end])
-    if bytes.isEmpty { return fields[field].defaultText == nil ? .blank : nil }
+    if bytes.isEmpty { return blank(field, unitFactor) }
     if Schema.mayHaveUnicodeSpace(bytes) { return nil }
-    for token in byteTables.blankTokens where token.count == bytes.count && token.elementsEqual(bytes) {
-      return fields[field].defaultText == nil ? .blank : nil
-    }
+    for token in byteTables.blankTokens where Schema.same(token, bytes) { return blank(field, unitFactor) }
     switch fields[field].type {
     case .text:
-      return nil
+      // Decoded first: short non-ASCII text (normalization might make it a blank token), and text that begins or
+      // ends with a control byte (VT and FF are white space the reference trims).
+      if bytes.count <= 16 && bytes.contains(where: { $0 >= 0x80 }) { return nil }
+      if bytes[0] < 0x20 || bytes[bytes.count - 1] < 0x20 { return nil }
+      return .cell(Cell(state: .value))
     case .date:
       switch DateParsing.read(bytes: bytes) {
-      case .success(let span): return .value(.date(span))
+      case .success(let span): return .cell(.date(span.first.number, span.last.number))
       case .failure(.malformed): return nil  // perhaps full-width digits: the reference path folds them
       case .failure(let failure): return .unreadable(failure.reason)
       }
     case .number:
       guard let number = Schema.plainNumber(bytes) else { return nil }
-      return .value(.number(Schema.convert(number, by: unitFactor)))
+      return .cell(.number(Schema.convert(number, by: unitFactor)))
     case .bool:
       if bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return nil }  // ASCII upper case: fold first
-      if byteTables.trueSpellings.contains(where: { $0.elementsEqual(bytes) }) { return .value(.bool(true)) }
-      if byteTables.falseSpellings.contains(where: { $0.elementsEqual(bytes) }) { return .value(.bool(false)) }
+      if byteTables.trueSpellings.contains(where: { Schema.same($0, bytes) }) { return .cell(.true) }
+      if byteTables.falseSpellings.contains(where: { Schema.same($0, bytes) }) { return .cell(.false) }
       return nil
     case .enumeration:
-      for (spelling, canonical) in byteTables.enumSpellings[field] where spelling.elementsEqual(bytes) {
-        return .value(.text(canonical))
+      for (spelling, code) in byteTables.enumSpellings[field] where Schema.same(spelling, bytes) {
+        return .cell(Cell(state: .value, first: code))
       }
       return nil
+    }
+  }
+
+  /// A blank cell: null, or what the field's default text reads as (a number default with a unit factor other
+  /// than 1 goes to the reference path).
+  @inline(__always)
+  private func blank(_ field: Int, _ unitFactor: Double) -> CellReading? {
+    if fields[field].defaultText == nil { return .cell(.null) }
+    guard unitFactor == 1 || fields[field].type != .number, field < byteTables.blankReadings.count else { return nil }
+    return byteTables.blankReadings[field]
+  }
+
+  /// Whether two byte strings are equal: lengths first, then a word at a time (the generic `elementsEqual` goes
+  /// a byte at a time through an iterator).
+  @inline(__always)
+  static func same(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    return a.withUnsafeBytes { x in
+      let y = UnsafeRawBufferPointer(b)
+      var i = 0
+      while i + 8 <= x.count {
+        if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+          return false
+        }
+        i += 8
+      }
+      while i < x.count {
+        if x[i] != y[i] { return false }
+        i += 1
+      }
+      return true
     }
   }
 

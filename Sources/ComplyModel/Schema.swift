@@ -73,7 +73,7 @@ public struct Schema: Sendable {
 
   private var indexByName: [String: Int]
   /// Spellings as UTF-8 bytes, for reading cells without making strings (`parseCell(utf8:)`).
-  let byteTables: CellByteTables
+  private(set) var byteTables: CellByteTables
 
   public init(
     fields: [FieldSpec], keyField: Int, groupFields: [Int] = [], labelField: Int? = nil, blankTokens: Set<String> = [],
@@ -91,6 +91,9 @@ public struct Schema: Sendable {
     indexByName = index
     byteTables = CellByteTables(
       fields: fields, blankTokens: blankTokens, trueSpellings: self.trueSpellings, falseSpellings: self.falseSpellings)
+    // What a blank cell reads as, by the reference (a field's default text in its place), made once.
+    let blanks = fields.indices.map { cell(of: parseCell("", field: $0), field: $0) }
+    byteTables.blankReadings = blanks
   }
 
   public func index(of name: String) -> Int? { indexByName[name] }

@@ -108,6 +108,27 @@ import Testing
     }
   }
 
+  /// `readCell` (bytes into an unboxed cell) against the reference: the same cell as the reference's value
+  /// makes, and for text fields whether the text is set.
+  @Test func cellsAgreeWithTheReferenceOnGeneratedCells() {
+    var g = Generator(state: 20_200_630)
+    let factors: [Double] = [1, 0.0001, 10000]
+    let extra = ["", " ", "/", "无", "P-1", "阿环评〔2018〕12号", "ａ", "／", "\u{3000}"]
+    for _ in 0..<40_000 {
+      let text = g.below(8) == 0 ? g.pick(extra) : Self.cell(&g)
+      let field = g.below(Self.schema.fields.count)
+      let factor = g.pick(factors)
+      var bytes = Array(text.utf8)
+      let fast = bytes.withUnsafeMutableBufferPointer {
+        Self.schema.readCell(utf8: UnsafeBufferPointer($0), field: field, unitFactor: factor)
+      }
+      guard let fast else { continue }
+      let reference = Self.schema.cell(of: Self.schema.parseCell(text, field: field, unitFactor: factor), field: field)
+      #expect(fast == reference, "field \(Self.schema.fields[field].name), cell \(text.debugDescription)")
+      if fast != reference { return }
+    }
+  }
+
   /// Found by the generated cells: 19 digits and more overflowed the fast path's 64-bit mantissa (a crash).
   @Test(arguments: ["12345678901234567890", "-99999999999999999999.5", "0000000000000000000001", "1234567890123456"])
   func longDigitRunsAreReadByTheReference(_ text: String) {

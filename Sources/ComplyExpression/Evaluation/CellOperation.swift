@@ -83,6 +83,7 @@ enum CellKernels {
     .date(Day(number: date.first).adding(months: months).number, Day(number: date.last).adding(months: months).number)
   }
 
+  @inline(__always)
   static func presence(_ operation: CellOperation, _ x: Cell) -> Cell {
     switch (operation, x.state) {
     case (.isSet, .null), (.isKnown, .null), (.isKnown, .unknown): .false
@@ -91,5 +92,14 @@ enum CellKernels {
     case (.isEmpty, .value): .false
     default: .true
     }
+  }
+}
+
+extension Cell {
+  /// A three-valued truth as a cell: nil is unknown.
+  @inline(__always)
+  static func truth(_ b: Bool?) -> Cell {
+    guard let b else { return .unknown }
+    return b ? .true : .false
   }
 }

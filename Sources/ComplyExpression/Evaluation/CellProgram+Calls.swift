@@ -11,10 +11,10 @@ extension CellCompiler {
     }
     if operation == .negate {
       guard compiled.count == 1, compiled[0].type == .number else { return nil }
-      let a = compiled[0].run
-      return (
+      let a = compiled[0]
+      return Compiled(
         { row in
-          let x = a(row)
+          let x = a.value(row)
           return x.state == .value ? .number(-x.number) : .unknown
         }, .number
       )
@@ -22,43 +22,51 @@ extension CellCompiler {
     guard compiled.count == 2, let kernel = CellCompiler.kernel(operation, compiled[0].type, compiled[1].type) else {
       return nil
     }
-    return (CellCompiler.strict(compiled[0].run, compiled[1].run, kernel.apply), kernel.type)
+    return Compiled(CellCompiler.strict(compiled[0], compiled[1], kernel.apply), kernel.type)
   }
 
-  /// The operation on two values (both set), and its result type.
-  static func kernel(_ operation: CellOperation, _ a: CellType, _ b: CellType)
-    -> (apply: @Sendable (Cell, Cell) -> Cell, type: CellType)?
-  {
+  /// An operation on two values (both set), and its result type; a struct, for the reason `Compiled` is one.
+  struct Kernel {
+    var apply: @Sendable (Cell, Cell) -> Cell
+    var type: CellType
+
+    init(_ apply: @escaping @Sendable (Cell, Cell) -> Cell, _ type: CellType) {
+      self.apply = apply
+      self.type = type
+    }
+  }
+
+  static func kernel(_ operation: CellOperation, _ a: CellType, _ b: CellType) -> Kernel? {
     switch (operation, a, b) {
-    case (.less, .number, .number): ({ .bool($0.number < $1.number) }, .bool)
-    case (.greater, .number, .number): ({ .bool($1.number < $0.number) }, .bool)
-    case (.lessOrEqual, .number, .number): ({ .bool(!($1.number < $0.number)) }, .bool)
-    case (.greaterOrEqual, .number, .number): ({ .bool(!($0.number < $1.number)) }, .bool)
-    case (.less, .date, .date): ({ .truth(CellKernels.dateLess($0, $1)) }, .bool)
-    case (.greater, .date, .date): ({ .truth(CellKernels.dateLess($1, $0)) }, .bool)
-    case (.lessOrEqual, .date, .date): ({ .truth(CellKernels.dateLess($1, $0).map { !$0 }) }, .bool)
-    case (.greaterOrEqual, .date, .date): ({ .truth(CellKernels.dateLess($0, $1).map { !$0 }) }, .bool)
-    case (.add, .number, .number): ({ .number($0.number + $1.number) }, .number)
-    case (.subtract, .number, .number): ({ .number($0.number - $1.number) }, .number)
-    case (.multiply, .number, .number): ({ .number($0.number * $1.number) }, .number)
-    case (.divide, .number, .number): ({ $1.number == 0 ? .unknown : .number($0.number / $1.number) }, .number)
+    case (.less, .number, .number): Kernel({ .bool($0.number < $1.number) }, .bool)
+    case (.greater, .number, .number): Kernel({ .bool($1.number < $0.number) }, .bool)
+    case (.lessOrEqual, .number, .number): Kernel({ .bool(!($1.number < $0.number)) }, .bool)
+    case (.greaterOrEqual, .number, .number): Kernel({ .bool(!($0.number < $1.number)) }, .bool)
+    case (.less, .date, .date): Kernel({ .truth(CellKernels.dateLess($0, $1)) }, .bool)
+    case (.greater, .date, .date): Kernel({ .truth(CellKernels.dateLess($1, $0)) }, .bool)
+    case (.lessOrEqual, .date, .date): Kernel({ .truth(CellKernels.dateLess($1, $0).map { !$0 }) }, .bool)
+    case (.greaterOrEqual, .date, .date): Kernel({ .truth(CellKernels.dateLess($0, $1).map { !$0 }) }, .bool)
+    case (.add, .number, .number): Kernel({ .number($0.number + $1.number) }, .number)
+    case (.subtract, .number, .number): Kernel({ .number($0.number - $1.number) }, .number)
+    case (.multiply, .number, .number): Kernel({ .number($0.number * $1.number) }, .number)
+    case (.divide, .number, .number): Kernel({ $1.number == 0 ? .unknown : .number($0.number / $1.number) }, .number)
     case (.addDays, .date, .number):
-      ({ x, n in CellKernels.count(n).map { .date(x.first + $0, x.last + $0) } ?? .unknown }, .date)
+      Kernel({ x, n in CellKernels.count(n).map { .date(x.first + $0, x.last + $0) } ?? .unknown }, .date)
     case (.addMonths, .date, .number):
-      ({ x, n in CellKernels.count(n).map { CellKernels.addMonths(x, $0) } ?? .unknown }, .date)
+      Kernel({ x, n in CellKernels.count(n).map { CellKernels.addMonths(x, $0) } ?? .unknown }, .date)
     case (.addYears, .date, .number):
-      ({ x, n in CellKernels.count(n).map { CellKernels.addMonths(x, 12 * $0) } ?? .unknown }, .date)
+      Kernel({ x, n in CellKernels.count(n).map { CellKernels.addMonths(x, 12 * $0) } ?? .unknown }, .date)
     case (.daysBetween, .date, .date):
-      ({ x, y in x.first == x.last && y.first == y.last ? .number(Double(y.first - x.first)) : .unknown }, .number)
+      Kernel({ x, y in x.first == x.last && y.first == y.last ? .number(Double(y.first - x.first)) : .unknown }, .number)
     default: nil
     }
   }
 
   @inline(__always)
-  static func strict(_ a: @escaping Run, _ b: @escaping Run, _ f: @escaping @Sendable (Cell, Cell) -> Cell) -> Run {
+  static func strict(_ a: Compiled, _ b: Compiled, _ f: @escaping @Sendable (Cell, Cell) -> Cell) -> Run {
     { row in
-      let x = a(row)
-      let y = b(row)
+      let x = a.value(row)
+      let y = b.value(row)
       guard x.state == .value, y.state == .value else { return .unknown }
       return f(x, y)
     }
@@ -67,9 +75,8 @@ extension CellCompiler {
   /// `=` and `!=`: numbers, dates (three-valued), bools, and enum values, compared through a table of which
   /// canonical values equal the other side (made with `String ==`, as `Operators.equal` compares).
   mutating func equality(_ isEqual: Bool, _ arguments: [CheckedExpr]) -> Compiled? {
-    guard arguments.count == 2, let (a, ta) = compile(arguments[0]), let (b, tb) = compile(arguments[1]) else {
-      return nil
-    }
+    guard arguments.count == 2, let a = compile(arguments[0]), let b = compile(arguments[1]) else { return nil }
+    let (ta, tb) = (a.type, b.type)
     let apply: @Sendable (Cell, Cell) -> Cell
     switch (ta, tb) {
     case (.number, .number): apply = { .bool(($0.number == $1.number) == isEqual) }
@@ -94,16 +101,18 @@ extension CellCompiler {
       }
     default: return nil
     }
-    return (CellCompiler.strict(a, b, apply), .bool)
+    return Compiled(CellCompiler.strict(a, b, apply), .bool)
   }
 
   /// `x in [...]` with a constant list, as `Operators.member`: true when an item equals x, unknown when none
   /// does but one may (a month-only date), false otherwise.
   mutating func member(_ arguments: [CheckedExpr]) -> Compiled? {
     guard arguments.count == 2, case .list(let items)? = arguments[1].constantValue,
-      let (a, type) = compile(arguments[0])
+      let a = compile(arguments[0])
     else { return nil }
+    let type = a.type
     let test: @Sendable (Cell) -> Cell
+    var enumTable: [Bool]?
     switch type {
     case .enumeration(let field):
       let texts = items.compactMap { item -> String? in
@@ -112,6 +121,7 @@ extension CellCompiler {
       }
       guard texts.count == items.count else { return nil }
       let table = schema.fields[field].values.map { value in texts.contains { value.canonical == $0 } }
+      enumTable = table
       test = { x in x.first >= 0 && x.first < table.count ? .bool(table[x.first]) : .unknown }
     case .number:
       let numbers = items.compactMap { item -> Double? in
@@ -146,9 +156,19 @@ extension CellCompiler {
       }
     case .text: return nil
     }
-    return (
+    if case .enumeration = type, let table = enumTable {
+      // The commonest test of all (`eia_category in ["报告书", "报告表"]`): a table lookup, no call.
+      return Compiled(
+        { row in
+          let x = a.value(row)
+          guard x.state == .value else { return .unknown }
+          return x.first >= 0 && x.first < table.count ? .bool(table[x.first]) : .unknown
+        }, .bool
+      )
+    }
+    return Compiled(
       { row in
-        let x = a(row)
+        let x = a.value(row)
         return x.state == .value ? test(x) : .unknown
       }, .bool
     )

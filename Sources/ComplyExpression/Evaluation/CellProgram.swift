@@ -48,7 +48,38 @@ enum CellType: Equatable {
 
 struct CellCompiler {
   typealias Run = CellProgram.Run
-  typealias Compiled = (run: Run, type: CellType)
+
+  /// A compiled expression. A struct, not a tuple: a closure inside a tuple inside an `Optional` is stored at
+  /// the most general abstraction, and every call through it would pay for a reabstraction thunk.
+  struct Compiled {
+    /// Where the value comes from: a field or a constant is read in place by the expression using it, with no
+    /// call.
+    enum Source {
+      case field(Int, isDate: Bool)
+      case constant(Cell)
+      case run
+    }
+
+    var run: Run
+    var type: CellType
+    var source: Source
+
+    init(_ run: @escaping Run, _ type: CellType, source: Source = .run) {
+      self.run = run
+      self.type = type
+      self.source = source
+    }
+
+    @inline(__always)
+    func value(_ row: CellRow) -> Cell {
+      switch source {
+      case .field(let index, let isDate):
+        return isDate ? CellKernels.visible(row.cells[index], asOf: row.asOf) : row.cells[index]
+      case .constant(let cell): return cell
+      case .run: return run(row)
+      }
+    }
+  }
 
   let schema: Schema
   var fields = FieldSet()
@@ -59,24 +90,24 @@ struct CellCompiler {
     switch expr.kind {
     case .constant(let value):
       guard let type = CellCompiler.plainType(expr.type), let cell = CellCompiler.cell(value, type) else { return nil }
-      return ({ _ in cell }, type)
+      return Compiled({ _ in cell }, type, source: .constant(cell))
     case .field(let index):
       return field(index, expr.type)
     case .asOf:
-      return ({ .date($0.asOf, $0.asOf) }, .date)
+      return Compiled({ .date($0.asOf, $0.asOf) }, .date)
     case .definition(_, let body):
       return compile(body)
     case .list:
       return nil
     case .not(let operand):
-      guard let (a, type) = compile(operand), type == .bool else { return nil }
-      return ({ CellKernels.not(a($0)) }, .bool)
+      guard let x = compile(operand), x.type == .bool else { return nil }
+      return Compiled({ CellKernels.not(x.value($0)) }, .bool)
     case .and(let lhs, let rhs):
-      guard let (a, ta) = compile(lhs), let (b, tb) = compile(rhs), ta == .bool, tb == .bool else { return nil }
-      return ({ row in CellKernels.and(a(row)) { b(row) } }, .bool)
+      guard let x = compile(lhs), let y = compile(rhs), x.type == .bool, y.type == .bool else { return nil }
+      return Compiled({ row in CellKernels.and(x.value(row)) { y.value(row) } }, .bool)
     case .or(let lhs, let rhs):
-      guard let (a, ta) = compile(lhs), let (b, tb) = compile(rhs), ta == .bool, tb == .bool else { return nil }
-      return ({ row in CellKernels.or(a(row)) { b(row) } }, .bool)
+      guard let x = compile(lhs), let y = compile(rhs), x.type == .bool, y.type == .bool else { return nil }
+      return Compiled({ row in CellKernels.or(x.value(row)) { y.value(row) } }, .bool)
     case .call(let builtin, let arguments):
       guard let operation = builtin.cell, operation.isStrict == builtin.strict else { return nil }
       return call(operation, arguments)
@@ -86,12 +117,14 @@ struct CellCompiler {
   private mutating func field(_ index: Int, _ type: ExprType) -> Compiled? {
     guard index >= 0, index < schema.fields.count else { return nil }
     fields.insert(index)
+    let plain = Compiled.Source.field(index, isDate: false)
     switch (schema.fields[index].type, type) {
-    case (.date, .date): return ({ CellKernels.visible($0.cells[index], asOf: $0.asOf) }, .date)
-    case (.number, .number): return ({ $0.cells[index] }, .number)
-    case (.bool, .bool): return ({ $0.cells[index] }, .bool)
-    case (.text, .text): return ({ $0.cells[index] }, .text)
-    case (.enumeration, .text): return ({ $0.cells[index] }, .enumeration(field: index))
+    case (.date, .date):
+      return Compiled({ CellKernels.visible($0.cells[index], asOf: $0.asOf) }, .date, source: .field(index, isDate: true))
+    case (.number, .number): return Compiled({ $0.cells[index] }, .number, source: plain)
+    case (.bool, .bool): return Compiled({ $0.cells[index] }, .bool, source: plain)
+    case (.text, .text): return Compiled({ $0.cells[index] }, .text, source: plain)
+    case (.enumeration, .text): return Compiled({ $0.cells[index] }, .enumeration(field: index), source: plain)
     default: return nil
     }
   }
@@ -126,19 +159,23 @@ struct CellCompiler {
     case .equal, .notEqual:
       return equality(operation == .equal, arguments)
     case .isSet, .isEmpty, .isKnown:
-      guard arguments.count == 1, let (a, _) = compile(arguments[0]) else { return nil }
-      return ({ CellKernels.presence(operation, a($0)) }, .bool)
+      guard arguments.count == 1, let x = compile(arguments[0]) else { return nil }
+      switch operation {
+      case .isSet: return Compiled({ CellKernels.presence(.isSet, x.value($0)) }, .bool)
+      case .isEmpty: return Compiled({ CellKernels.presence(.isEmpty, x.value($0)) }, .bool)
+      default: return Compiled({ CellKernels.presence(.isKnown, x.value($0)) }, .bool)
+      }
     case .coalesce:
       return coalesce(arguments)
     case .choose:
-      guard arguments.count == 3, let (c, tc) = compile(arguments[0]), tc == .bool,
-        let (a, ta) = compile(arguments[1]), let (b, tb) = compile(arguments[2]), let type = ta.joined(tb)
+      guard arguments.count == 3, let x = compile(arguments[0]), x.type == .bool,
+        let y = compile(arguments[1]), let z = compile(arguments[2]), let type = y.type.joined(z.type)
       else { return nil }
-      return (
+      return Compiled(
         { row in
-          let condition = c(row)
+          let condition = x.value(row)
           guard condition.state == .value else { return .unknown }
-          return condition.first != 0 ? a(row) : b(row)
+          return condition.first != 0 ? y.value(row) : z.value(row)
         }, type
       )
     default:
@@ -147,34 +184,34 @@ struct CellCompiler {
   }
 
   private mutating func coalesce(_ arguments: [CheckedExpr]) -> Compiled? {
-    var runs: [Run] = []
+    var runs: [Compiled] = []
     var type: CellType?
     for argument in arguments {
-      guard let (run, t) = compile(argument) else { return nil }
+      guard let compiled = compile(argument) else { return nil }
       if let sofar = type {
-        guard let joined = sofar.joined(t) else { return nil }
+        guard let joined = sofar.joined(compiled.type) else { return nil }
         type = joined
       } else {
-        type = t
+        type = compiled.type
       }
-      runs.append(run)
+      runs.append(compiled)
     }
     guard let type, let first = runs.first else { return nil }
-    if runs.count == 1 { return (first, type) }
+    if runs.count == 1 { return Compiled(first.run, type, source: first.source) }
     if runs.count == 2 {
       let second = runs[1]
-      return (
+      return Compiled(
         { row in
-          let x = first(row)
-          return x.state == .null ? second(row) : x
+          let x = first.value(row)
+          return x.state == .null ? second.value(row) : x
         }, type
       )
     }
     let all = runs
-    return (
+    return Compiled(
       { row in
         for run in all {
-          let x = run(row)
+          let x = run.value(row)
           if x.state != .null { return x }
         }
         return .null

@@ -74,10 +74,23 @@ public struct Explainer: Sendable {
   /// A value in a message or an explanation.
   public static func render(_ value: Value) -> LocalizedText {
     switch value {
-    case .null: LocalizedText(zh: "（未填写）", en: "(not set)")
-    case .unknown: LocalizedText(zh: "（无法确定）", en: "(unknown)")
-    case .bool(let b): LocalizedText(zh: b ? "是" : "否", en: b ? "yes" : "no")
-    default: LocalizedText(zh: value.description, en: value.description)
+    case .null, .unknown, .bool: return LocalizedText(zh: render(value, in: .zh), en: render(value, in: .en))
+    default:
+      let text = value.description
+      return LocalizedText(zh: text, en: text)
+    }
+  }
+
+  /// `render(_:)` in one language, for messages (which are made per language).
+  public static func render(_ value: Value, in language: Language) -> String {
+    switch (value, language) {
+    case (.null, .zh): "（未填写）"
+    case (.null, .en): "(not set)"
+    case (.unknown, .zh): "（无法确定）"
+    case (.unknown, .en): "(unknown)"
+    case (.bool(let b), .zh): b ? "是" : "否"
+    case (.bool(let b), .en): b ? "yes" : "no"
+    default: value.description
     }
   }
 

@@ -21,7 +21,7 @@ public struct MessageTemplate: Sendable {
     for part in parts {
       switch part {
       case .text(let t): text += t
-      case .value(let program): text += Explainer.render(program.evaluate(bindings))[language]
+      case .value(let program): text += Explainer.render(program.evaluate(bindings), in: language)
       }
     }
     return text

@@ -1,0 +1,57 @@
+import Testing
+
+@testable import ComplyInput
+
+/// The quote-to-quote cutter for LF-only bytes must cut exactly where the byte-at-a-time reference does, on
+/// every arrangement of quotes, commas and line feeds, with and without the end of the file.
+@Suite struct RowBoundariesTests {
+  struct Generator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  static func same(_ a: RowBoundaries.Cut?, _ b: RowBoundaries.Cut?) -> Bool {
+    switch (a, b) {
+    case (nil, nil): true
+    case let (x?, y?): x.end == y.end && x.rows == y.rows && x.lines == y.lines
+    default: false
+    }
+  }
+
+  @Test func quoteToQuoteAgreesWithByteByByte() {
+    var g = Generator(state: 7)
+    let alphabet: [UInt8] = Array("a,\"\n".utf8) + Array("b,".utf8)
+    for round in 0..<20_000 {
+      let count = Int(g.next() % 40)
+      let bytes = (0..<count).map { _ in alphabet[Int(g.next() % UInt64(alphabet.count))] }
+      for atEOF in [false, true] {
+        bytes.withUnsafeBufferPointer { p in
+          let fast = RowBoundaries.lastRowEnd(p, atEOF: atEOF)
+          // No bytes, no row (the byte-at-a-time cutter alone would call the end of the file a row).
+          let reference = bytes.isEmpty ? nil : RowBoundaries.lastRowEndByteByByte(p, atEOF: atEOF)
+          #expect(
+            RowBoundariesTests.same(fast, reference),
+            "round \(round), atEOF \(atEOF): \(String(decoding: bytes, as: UTF8.self).debugDescription) gives \(String(describing: fast)), expected \(String(describing: reference))")
+        }
+      }
+    }
+  }
+
+  @Test func registerRowsWithQuotedRemarks() {
+    let text = "P1,名称,\"备注, 有逗号\"\nP2,\"a \"\"quoted\"\" word\",x\nP3,\"two\nlines\",y\nP4,5\" pipe,z\nP5,partial"
+    let bytes = Array(text.utf8)
+    bytes.withUnsafeBufferPointer { p in
+      let cut = RowBoundaries.lastRowEnd(p, atEOF: false)
+      #expect(cut?.rows == 4)
+      #expect(cut?.lines == 5)
+      #expect(cut?.end == bytes.count - "P5,partial".utf8.count)
+      #expect(RowBoundaries.lastRowEnd(p, atEOF: true)?.end == bytes.count)
+    }
+  }
+}

@@ -7,6 +7,7 @@ import ZIPFoundation
 /// (a crafted entry can understate its size).
 struct XLSXPackage {
   private let archive: Archive
+  private let locations: XLSXPartLocations
   let path: String
   private let maxEntryBytes: Int
   private let maxRatio: Int
@@ -28,6 +29,7 @@ struct XLSXPackage {
     } catch {
       throw .notWorkbook(path: displayPath, reason: XLSXPackage.whatItIs(filePath))
     }
+    locations = XLSXPartLocations(file: filePath)
   }
 
   /// Why a file that should be a workbook is not a ZIP package, from its first bytes.
@@ -51,16 +53,19 @@ struct XLSXPackage {
     try check(entryPath, bytes: declared, compressed: compressed)
     var data = Data()
     var limitHit: InputError?
-    do {
-      _ = try archive.extract(entry, skipCRC32: false) { chunk in
-        data.append(chunk)
-        do throws(InputError) {
-          try self.check(entryPath, bytes: UInt64(data.count), compressed: compressed)
-        } catch {
-          limitHit = error
-          throw error
-        }
+    let consume = { (chunk: Data) throws -> Void in
+      data.append(chunk)
+      do throws(InputError) {
+        try self.check(entryPath, bytes: UInt64(data.count), compressed: compressed)
+      } catch {
+        limitHit = error
+        throw error
       }
+    }
+    do {
+      // Compressed parts are inflated from their own bytes only (see XLSXPartLocations).
+      let inflated = try entry.isCompressed && locations.inflate(entryPath, checksum: entry.checksum, into: consume)
+      if !inflated { _ = try archive.extract(entry, skipCRC32: false, consumer: consume) }
     } catch {
       if let limitHit { throw limitHit }
       throw .notWorkbook(path: path, reason: "its part \(entryPath) is damaged (\(error))")

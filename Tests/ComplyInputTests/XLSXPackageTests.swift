@@ -64,4 +64,13 @@ import Testing
     let failure = sheet?.failure ?? inputError { _ = try readWorkbook("not-utf8-sheet.xlsx") }
     #expect(failure?.description.contains("not UTF-8 text") == true, "\(String(describing: failure))")
   }
+
+  /// Found by fuzzing: a deflate stream that never ends made ZIPFoundation read on to the end of the file, and loop.
+  @Test func aCompressedPartWhoseStreamNeverEndsIsDamaged() {
+    #expect(
+      inputError { _ = try readWorkbook("endless-stream.xlsx") }
+        == .notWorkbook(
+          path: "endless-stream.xlsx",
+          reason: "its part xl/worksheets/sheet1.xml is damaged (its compressed data ends before its deflate stream)"))
+  }
 }

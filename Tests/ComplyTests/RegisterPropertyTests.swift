@@ -8,9 +8,9 @@ import Testing
 /// every record gets an outcome for every rule, the fast paths agree with the full ones.
 @Suite struct RegisterPropertyTests {
   static let pack = PipelineAgreementTests.pack
-  static let dates = ["2016-01-01", "2018-11-05", "2019-06-30", "2021-03-01"].compactMap { DateParsing.parseISO($0)?.first }
-  /// One of `dates`, as audit date.
-  static let asOf = Gen.int(in: 0...3).map { dates[$0 % dates.count] }
+  /// An audit date in 2012–2021, the years the generated dates fall in (so that month-only dates straddle it).
+  static let asOf = Gen.int(in: 0...3_652).map { Day(number: firstDay + $0) }
+  static let firstDay = Day(year: 2012, month: 1, day: 1)?.number ?? 0
 
   /// Records read = judged + rejected, by both readers: each non-blank row is one record or one rejected row,
   /// and the block pipeline (two threads, small blocks) judges the register as the record reader does.

@@ -43,7 +43,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
 /// An uncompressed package of the parts, each missing or empty one but the sheet filled in with its default.
 func package(_ parts: [ArraySlice<UInt8>]) -> Data? {
-  guard let archive = try? Archive(accessMode: .create) else { return nil }
+  guard let archive = try? Archive(data: Data(), accessMode: .create) else { return nil }
   let rootRels = """
     <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
     <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \

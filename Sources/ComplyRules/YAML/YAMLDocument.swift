@@ -42,7 +42,14 @@ public struct YAMLDocument: Sendable {
       let parser = try Yams.Parser(yaml: text, resolver: .basic)
       // The parser must stay alive while we walk: Yams holds anchors weakly.
       var builder = Builder(path: path, lines: lines)
-      let root = try withExtendedLifetime(parser) { try parser.singleRoot().flatMap { builder.convert($0) } }
+      guard let node = try withExtendedLifetime(parser, { try parser.singleRoot() }) else {
+        // Blank, or only comments. Found by fuzzing: an empty pack.yaml refused the pack without a word, and an
+        // empty rule file was left out without one.
+        diagnostics.append(
+          .error(.ruleShape, "the file is empty: it holds no YAML document", at: Location(file: path, line: 1, column: 1)))
+        return YAMLDocument(path: path, lines: lines, root: nil)
+      }
+      let root = withExtendedLifetime(parser) { builder.convert(node) }
       diagnostics += builder.diagnostics
       return YAMLDocument(path: path, lines: lines, root: root)
     } catch let error as YamlError {

@@ -228,6 +228,25 @@ def huge_row_number():
     package("huge-row-number.xlsx", sheet)
 
 
+def endless_stream():
+    """A sheet whose deflate stream never ends: a stored block that claims 65,535 bytes and holds a few (found by
+    fuzzing: the inflater read on past the part to the end of the file, and looped there)."""
+    name = "endless-stream.xlsx"
+    raw = b"\x00\xff\xff\x00\x00<worksheet>"  # BFINAL 0, BTYPE 00; LEN 65535, NLEN 0
+    package(name, raw, compression=zipfile.ZIP_STORED)
+    path = os.path.join(HERE, name)
+    data = bytearray(open(path, "rb").read())
+    sheet = b"xl/worksheets/sheet1.xml"
+    for signature, method_at in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        start = 0
+        while (start := data.find(signature, start)) >= 0:
+            name_at = start + (30 if signature == b"PK\x03\x04" else 46)
+            if data[name_at:name_at + len(sheet)] == sheet:
+                data[start + method_at:start + method_at + 2] = b"\x08\x00"  # deflate
+            start += 4
+    open(path, "wb").write(bytes(data))
+
+
 def not_a_workbook():
     with open(os.path.join(HERE, "not-a-workbook.xlsx"), "w", encoding="utf-8") as f:
         f.write("项目编号,项目名称\nP-1,水厂\n")
@@ -244,3 +263,4 @@ if __name__ == "__main__":
     not_a_workbook()
     not_utf8()
     huge_row_number()
+    endless_stream()

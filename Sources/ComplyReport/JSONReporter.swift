@@ -88,52 +88,18 @@ public final class JSONReporter: Reporter {
     firstFinding = false
   }
 
-  /// A judgement's findings as JSON objects, one per line.
+  /// A judgement's findings as JSON objects, one per line, written straight to bytes.
   struct FindingsRenderer: JudgementRenderer {
     var language: Language
     func render(_ judgement: Judgement) -> String {
-      judgement.findings.map { JSONReporter.encode($0, language).render() }.joined(separator: ",\n    ")
+      guard !judgement.findings.isEmpty else { return "" }
+      var out = JSONBytes(capacity: 2048 * judgement.findings.count)
+      for (i, finding) in judgement.findings.enumerated() {
+        if i > 0 { out.literal(",\n    ") }
+        out.finding(finding, language)
+      }
+      return String(decoding: out.bytes, as: UTF8.self)
     }
-  }
-
-  /// Evidence by name: the register's header, the raw cell, the value as read, and why it is not used.
-  static func encode(_ evidence: [Evidence], _ language: Language) -> JSON {
-    .object(evidence.map { e in
-      var fields: [(String, JSON)] = [("header", .optional(e.header)), ("raw", .optional(e.raw)), ("value", .string(e.value))]
-      if let note = e.note { fields.append(("note", .string(note[language]))) }
-      return (e.name, .object(fields))
-    })
-  }
-
-  static func encode(_ f: Finding, _ language: Language) -> JSON {
-    var object: [(String, JSON)] = [
-      ("rule_id", .string(f.ruleID)), ("title", .string(f.title[language])), ("severity", .string(f.severity.rawValue)),
-      ("confidence", .string(f.confidence.rawValue)), ("record_id", .string(f.recordKey)), ("label", .string(f.label)),
-      ("path", .string(f.source.path)), ("row", .int(f.source.row)), ("line", .int(f.source.line)),
-      ("groups", .object(f.groups.sorted { $0.key < $1.key }.map { ($0.key, JSON.string($0.value)) })),
-      ("message", .string(f.message[language])), ("evidence", encode(f.evidence, language)),
-      ("decided_by", .array(f.decidedBy.map { .string($0[language]) })),
-      ("basis", .array(f.basis.map { .string($0.text[language]) })),
-    ]
-    object.append(("penalty", f.penalty.map { encode($0, language) } ?? .null))
-    object.append(("remedy", .string(f.remedy[language])))
-    object.append(("annotations", .array(f.annotations.map { .string($0[language]) })))
-    if let state = f.baseline { object.append(("baseline", .string(state.rawValue))) }
-    if let due = f.due { object.append(("due", .string(due.description))) }
-    if let mark = f.ledger { object.append(("ledger", LedgerText.json(mark, language))) }
-    return .object(object)
-  }
-
-  static func encode(_ p: PenaltyAssessment, _ language: Language) -> JSON {
-    func range(_ r: PenaltyAssessment.Range) -> JSON {
-      .object([("label", .optional(r.label?[language])), ("min_yuan", .int(r.minYuan)), ("max_yuan", .int(r.maxYuan))])
-    }
-    return .object([
-      ("basis", .array(p.basis.map { .string($0.text[language]) })),
-      ("min_yuan", p.range.map { .int($0.minYuan) } ?? .null), ("max_yuan", p.range.map { .int($0.maxYuan) } ?? .null),
-      ("tiers", .array(p.tiers.map(range))), ("note", .optional(p.note?[language])),
-      ("undetermined_fields", .array(p.undeterminedFields.map(JSON.string))),
-    ])
   }
 
   public func finish(_ summary: Summary) {

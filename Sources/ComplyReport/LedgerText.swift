@@ -32,24 +32,6 @@ enum LedgerText {
     return zh ? "\(title)（\(details.joined(separator: "，"))）" : "\(title) (\(details.joined(separator: "; ")))"
   }
 
-  /// The status and its entry as a JSON object.
-  static func json(_ mark: LedgerMark, _ l: Language) -> JSON {
-    var object: [(String, JSON)] = [
-      ("status", .string(mark.status.rawValue)), ("entry", .optional(mark.entry?.description)),
-      ("measure", .optional(mark.measure)), ("responsible", .optional(mark.responsible)),
-      ("deadline", .optional(mark.deadline?.description)), ("done", .optional(mark.done?.description)),
-      ("evidence", .optional(mark.evidence)),
-    ]
-    if let w = mark.waiver {
-      object.append(("waiver", .object([
-        ("reason", .string(w.reason)), ("document", .string(w.document)), ("expires", .string(w.expires.description)),
-      ])))
-    }
-    object.append(("note", .optional(mark.note?[l])))
-    object.append(("escalated_from", .optional(mark.escalatedFrom?.rawValue)))
-    return .object(object)
-  }
-
   /// `已销号 10，整改中 3，整改逾期 1，已豁免 1，未整改 12`.
   static func counts(_ counts: Summary.LedgerCounts, _ l: Language) -> String {
     let order: [LedgerMark.Status] = [.closed, .inProgress, .overdue, .waived, .open]

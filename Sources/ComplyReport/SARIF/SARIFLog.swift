@@ -80,35 +80,70 @@ enum SARIFLog {
   }
 
   /// A finding as a `result`: at the register file and the row's physical line, named by project id.
-  static func result(_ f: Finding, ruleIndex: Int?, language: Language) -> JSON {
-    var object: [(String, JSON)] = [("ruleId", .string(f.ruleID))]
-    if let ruleIndex { object.append(("ruleIndex", .int(ruleIndex))) }
-    object.append(("level", .string(level(f.severity))))
-    if let state = f.baseline { object.append(("baselineState", .string(state == .new ? "new" : "unchanged"))) }
-    object.append(("message", message(f.message[language])))
-    object.append(("locations", .array([.object([
-      ("physicalLocation", physicalLocation(path: f.source.path, line: f.source.line)),
-      ("logicalLocations", .array([.object([("name", .string(f.recordKey)), ("kind", .string("object"))])])),
-    ])])))
-    object.append(("properties", .object([
-      ("row", .int(f.source.row)), ("label", .string(f.label)),
-      ("groups", .object(f.groups.sorted { $0.key < $1.key }.map { ($0.key, JSON.string($0.value)) })),
-      ("confidence", .string(f.confidence.rawValue)),
-      ("evidence", JSONReporter.encode(f.evidence, language)),
-      ("decidedBy", .array(f.decidedBy.map { .string($0[language]) })),
-      ("basis", .array(f.basis.map { .string($0.text[language]) })),
-      ("penalty", f.penalty.map { JSONReporter.encode($0, language) } ?? .null),
-      ("remedy", .string(f.remedy[language])),
-      ("annotations", .array(f.annotations.map { .string($0[language]) })),
-    ] + (f.ledger.map { [("ledger", LedgerText.json($0, language))] } ?? []))))
+  static func result(_ f: Finding, ruleIndex: Int?, language: Language, into out: inout JSONBytes) {
+    out.openObject()
+    out.field("ruleId", f.ruleID)
+    if let ruleIndex { out.field("ruleIndex", ruleIndex) }
+    out.field("level", level(f.severity))
+    if let state = f.baseline { out.field("baselineState", state == .new ? "new" : "unchanged") }
+    out.key("message")
+    out.openObject()
+    out.field("text", f.message[language])
+    out.closeObject()
+    out.key("locations")
+    out.openArray()
+    out.openObject()
+    out.key("physicalLocation")
+    out.raw(physicalLocation(path: f.source.path, line: f.source.line))
+    out.key("logicalLocations")
+    out.openArray()
+    out.openObject()
+    out.field("name", f.recordKey)
+    out.field("kind", "object")
+    out.closeObject()
+    out.closeArray()
+    out.closeObject()
+    out.closeArray()
+    out.key("properties")
+    properties(f, language, into: &out)
     if let mark = f.ledger, mark.status == .closed || mark.status == .waived {
       // Closed (销号) and waived findings are suppressed by the ledger, an external record, with its reason.
-      object.append(("suppressions", .array([.object([
-        ("kind", .string("external")), ("status", .string("accepted")),
-        ("justification", .string(LedgerText.status(mark, language))),
-      ])])))
+      out.key("suppressions")
+      out.openArray()
+      out.openObject()
+      out.field("kind", "external")
+      out.field("status", "accepted")
+      out.field("justification", LedgerText.status(mark, language))
+      out.closeObject()
+      out.closeArray()
     }
-    return .object(object)
+    out.closeObject()
+  }
+
+  /// A result's properties: the finding's parts SARIF has no place for, as the JSON report writes them.
+  private static func properties(_ f: Finding, _ language: Language, into out: inout JSONBytes) {
+    out.openObject()
+    out.field("row", f.source.row)
+    out.field("label", f.label)
+    out.key("groups")
+    out.groups(f.groups)
+    out.field("confidence", f.confidence.rawValue)
+    out.key("evidence")
+    out.evidence(f.evidence, language)
+    out.key("decidedBy")
+    out.strings(f.decidedBy.lazy.map { $0[language] })
+    out.key("basis")
+    out.strings(f.basis.lazy.map { $0.text[language] })
+    out.key("penalty")
+    out.penalty(f.penalty, language)
+    out.field("remedy", f.remedy[language])
+    out.key("annotations")
+    out.strings(f.annotations.lazy.map { $0[language] })
+    if let mark = f.ledger {
+      out.key("ledger")
+      out.ledger(mark, language)
+    }
+    out.closeObject()
   }
 
   /// A diagnostic as a `notification` (input problems in a check) or a `result` (rule-file problems).

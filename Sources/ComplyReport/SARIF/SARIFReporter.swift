@@ -60,8 +60,13 @@ public final class SARIFReporter: Reporter {
     var language: Language
     var ruleIndex: [String: Int]
     func render(_ judgement: Judgement) -> String {
-      judgement.findings.map { SARIFLog.result($0, ruleIndex: ruleIndex[$0.ruleID], language: language).render() }
-        .joined(separator: ",\n        ")
+      guard !judgement.findings.isEmpty else { return "" }
+      var out = JSONBytes(capacity: 2048 * judgement.findings.count)
+      for (i, finding) in judgement.findings.enumerated() {
+        if i > 0 { out.literal(",\n        ") }
+        SARIFLog.result(finding, ruleIndex: ruleIndex[finding.ruleID], language: language, into: &out)
+      }
+      return String(decoding: out.bytes, as: UTF8.self)
     }
   }
 

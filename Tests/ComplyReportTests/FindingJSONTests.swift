@@ -1,0 +1,125 @@
+import ComplyModel
+import Testing
+
+@testable import ComplyEngine
+@testable import ComplyReport
+
+/// The finding objects written straight to bytes against the `JSON` tree the JSON report built before: the
+/// same text for the fixture's findings and for findings with every optional part (baseline, due date, ledger
+/// with a waiver), escapes, negative and large numbers.
+@Suite struct FindingJSONTests {
+  @Test func findingsAsTheTreeRendersThem() {
+    let engine = Engine(pack: ReportFixture.pack, asOf: ReportFixture.asOf)
+    var findings: [Finding] = []
+    for (i, cells) in ReportFixture.rows.enumerated() {
+      findings += engine.judge(ReportFixture.record(cells, row: i + 2)).findings
+    }
+    #expect(findings.count >= 2)
+    #expect(findings.contains { $0.penalty?.range != nil })
+    var variants = findings
+    for (i, var f) in findings.enumerated() {
+      f.label = "tab\there \"quoted\" back\\slash \u{01}\u{1F} 中文"
+      f.groups["z\"key"] = "line\nfeed"
+      f.baseline = i % 2 == 0 ? .new : .persisting
+      f.due = Day(year: 2019, month: 1, day: 9)
+      var mark = LedgerMark(status: i % 2 == 0 ? .waived : .overdue)
+      mark.entry = Location(file: "ledger.yaml", line: 12, column: 3)
+      mark.measure = "补办环评"
+      mark.responsible = "噶尔县生态环境局"
+      mark.deadline = Day(year: 2020, month: 1, day: 20)
+      mark.done = Day(year: 2020, month: 2, day: 1)
+      mark.evidence = "文件\r号"
+      mark.waiver = LedgerMark.Waiver(reason: "r", document: "d", expires: Day(year: 2021, month: 3, day: 4) ?? Day(number: 0))
+      mark.note = LocalizedText(zh: "说明", en: "note")
+      mark.escalatedFrom = .warning
+      f.ledger = mark
+      if var p = f.penalty {
+        p.range = PenaltyAssessment.Range(label: nil, minYuan: -12, maxYuan: Int64.max)
+        p.tiers.append(PenaltyAssessment.Range(label: LocalizedText(zh: "档", en: "tier"), minYuan: Int64.min, maxYuan: 0))
+        p.note = LocalizedText(zh: "注", en: "n")
+        p.undeterminedFields = ["a", "b"]
+        f.penalty = p
+      }
+      variants.append(f)
+      f.penalty = nil
+      f.ledger = LedgerMark(status: .open)
+      f.evidence = []
+      f.groups = [:]
+      variants.append(f)
+    }
+    for f in variants {
+      for language in [Language.zh, .en] {
+        var out = JSONBytes()
+        out.finding(f, language)
+        #expect(String(decoding: out.bytes, as: UTF8.self) == Reference.encode(f, language).render())
+      }
+    }
+  }
+
+  @Test func numbersAsStringWritesThem() {
+    for n: Int64 in [0, 7, -7, 10, 99, 100, -100, 1_000_000_007, Int64.max, Int64.min, Int64.min + 1] {
+      var out = JSONBytes()
+      out.int(n)
+      #expect(String(decoding: out.bytes, as: UTF8.self) == String(n))
+    }
+  }
+}
+
+/// The tree encoding of a finding, as the JSON report had it.
+private enum Reference {
+  static func encode(_ evidence: [Evidence], _ language: Language) -> JSON {
+    .object(evidence.map { e in
+      var fields: [(String, JSON)] = [("header", .optional(e.header)), ("raw", .optional(e.raw)), ("value", .string(e.value))]
+      if let note = e.note { fields.append(("note", .string(note[language]))) }
+      return (e.name, .object(fields))
+    })
+  }
+
+  static func encode(_ f: Finding, _ language: Language) -> JSON {
+    var object: [(String, JSON)] = [
+      ("rule_id", .string(f.ruleID)), ("title", .string(f.title[language])), ("severity", .string(f.severity.rawValue)),
+      ("confidence", .string(f.confidence.rawValue)), ("record_id", .string(f.recordKey)), ("label", .string(f.label)),
+      ("path", .string(f.source.path)), ("row", .int(f.source.row)), ("line", .int(f.source.line)),
+      ("groups", .object(f.groups.sorted { $0.key < $1.key }.map { ($0.key, JSON.string($0.value)) })),
+      ("message", .string(f.message[language])), ("evidence", encode(f.evidence, language)),
+      ("decided_by", .array(f.decidedBy.map { .string($0[language]) })),
+      ("basis", .array(f.basis.map { .string($0.text[language]) })),
+    ]
+    object.append(("penalty", f.penalty.map { encode($0, language) } ?? .null))
+    object.append(("remedy", .string(f.remedy[language])))
+    object.append(("annotations", .array(f.annotations.map { .string($0[language]) })))
+    if let state = f.baseline { object.append(("baseline", .string(state.rawValue))) }
+    if let due = f.due { object.append(("due", .string(due.description))) }
+    if let mark = f.ledger { object.append(("ledger", ledger(mark, language))) }
+    return .object(object)
+  }
+
+  static func encode(_ p: PenaltyAssessment, _ language: Language) -> JSON {
+    func range(_ r: PenaltyAssessment.Range) -> JSON {
+      .object([("label", .optional(r.label?[language])), ("min_yuan", .int(r.minYuan)), ("max_yuan", .int(r.maxYuan))])
+    }
+    return .object([
+      ("basis", .array(p.basis.map { .string($0.text[language]) })),
+      ("min_yuan", p.range.map { .int($0.minYuan) } ?? .null), ("max_yuan", p.range.map { .int($0.maxYuan) } ?? .null),
+      ("tiers", .array(p.tiers.map(range))), ("note", .optional(p.note?[language])),
+      ("undetermined_fields", .array(p.undeterminedFields.map(JSON.string))),
+    ])
+  }
+
+  static func ledger(_ mark: LedgerMark, _ l: Language) -> JSON {
+    var object: [(String, JSON)] = [
+      ("status", .string(mark.status.rawValue)), ("entry", .optional(mark.entry?.description)),
+      ("measure", .optional(mark.measure)), ("responsible", .optional(mark.responsible)),
+      ("deadline", .optional(mark.deadline?.description)), ("done", .optional(mark.done?.description)),
+      ("evidence", .optional(mark.evidence)),
+    ]
+    if let w = mark.waiver {
+      object.append(("waiver", .object([
+        ("reason", .string(w.reason)), ("document", .string(w.document)), ("expires", .string(w.expires.description)),
+      ])))
+    }
+    object.append(("note", .optional(mark.note?[l])))
+    object.append(("escalated_from", .optional(mark.escalatedFrom?.rawValue)))
+    return .object(object)
+  }
+}

@@ -60,6 +60,7 @@ extension Schema {
       if bytes[0] < 0x20 || bytes[bytes.count - 1] < 0x20 { return nil }
       return .cell(Cell(state: .value))
     case .date:
+      if let day = Schema.isoDay(bytes) { return .cell(.date(day, day)) }
       switch DateParsing.read(bytes: bytes) {
       case .success(let span): return .cell(.date(span.first.number, span.last.number))
       case .failure(.malformed): return nil  // perhaps full-width digits: the reference path folds them
@@ -160,4 +161,21 @@ extension Schema {
   }
 
   private static let powersOfTen: [Double] = (0...15).map { p in (0..<p).reduce(1.0) { a, _ in a * 10 } }
+}
+
+extension Schema {
+  /// `YYYY-MM-DD`, exactly ten bytes, as a day number: the form registers write most, read without the general
+  /// date reader. Nil for anything else, a year outside `DateParsing.years` or a day no calendar has: the general
+  /// reader then decides, and says why it cannot read the cell.
+  @inline(__always)
+  static func isoDay(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+    // A byte below "0" wraps to a large value, so one comparison per byte checks it is a digit.
+    let (y0, y1, y2, y3) = (b[0] &- 48, b[1] &- 48, b[2] &- 48, b[3] &- 48)
+    let (m0, m1, d0, d1) = (b[5] &- 48, b[6] &- 48, b[8] &- 48, b[9] &- 48)
+    guard y0 < 10, y1 < 10, y2 < 10, y3 < 10, m0 < 10, m1 < 10, d0 < 10, d1 < 10 else { return nil }
+    let year = Int(y0) * 1000 + Int(y1) * 100 + Int(y2) * 10 + Int(y3)
+    guard DateParsing.years.contains(year) else { return nil }
+    return Day(year: year, month: Int(m0) * 10 + Int(m1), day: Int(d0) * 10 + Int(d1))?.number
+  }
 }

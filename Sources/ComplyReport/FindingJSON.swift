@@ -7,7 +7,7 @@ import ComplyModel
 extension JSONBytes {
   /// `{rule_id, title, severity, confidence, record_id, label, path, row, line, groups, message, evidence,
   /// decided_by, basis, penalty, remedy, annotations[, baseline][, due][, ledger]}`.
-  mutating func finding(_ f: Finding, _ language: Language) {
+  mutating func finding(_ f: Finding, _ language: Language, basis texts: BasisTexts = BasisTexts()) {
     openObject()
     field("rule_id", f.ruleID)
     field("title", f.title[language])
@@ -26,9 +26,9 @@ extension JSONBytes {
     key("decided_by")
     strings(f.decidedBy.lazy.map { $0[language] })
     key("basis")
-    strings(f.basis.lazy.map { $0.text[language] })
+    strings(texts.texts(f.basis, rule: f.ruleID, language))
     key("penalty")
-    penalty(f.penalty, language)
+    penalty(f.penalty, language, basis: texts, rule: f.ruleID)
     field("remedy", f.remedy[language])
     key("annotations")
     strings(f.annotations.lazy.map { $0[language] })
@@ -66,11 +66,11 @@ extension JSONBytes {
     closeObject()
   }
 
-  mutating func penalty(_ p: PenaltyAssessment?, _ language: Language) {
+  mutating func penalty(_ p: PenaltyAssessment?, _ language: Language, basis texts: BasisTexts, rule: String) {
     guard let p else { return null() }
     openObject()
     key("basis")
-    strings(p.basis.lazy.map { $0.text[language] })
+    strings(texts.texts(p.basis, rule: rule, language))
     if let r = p.range {
       field("min_yuan", r.minYuan)
       field("max_yuan", r.maxYuan)

@@ -20,7 +20,7 @@ public final class JSONReporter: Reporter {
 
   public func start(_ run: RunInfo) {
     language = run.language
-    renderer = FindingsRenderer(language: run.language)
+    renderer = FindingsRenderer(language: run.language, basis: BasisTexts(rules: run.rules))
     let head: [(String, JSON)] = [
       ("tool", .string(run.tool)), ("version", .string(run.version)), ("as_of", .string(run.asOf.description)),
       ("language", .string(run.language.rawValue)),
@@ -91,12 +91,13 @@ public final class JSONReporter: Reporter {
   /// A judgement's findings as JSON objects, one per line, written straight to bytes.
   struct FindingsRenderer: JudgementRenderer {
     var language: Language
+    var basis = BasisTexts()
     func render(_ judgement: Judgement) -> String {
       guard !judgement.findings.isEmpty else { return "" }
       var out = JSONBytes(capacity: 2048 * judgement.findings.count)
       for (i, finding) in judgement.findings.enumerated() {
         if i > 0 { out.literal(",\n    ") }
-        out.finding(finding, language)
+        out.finding(finding, language, basis: basis)
       }
       return String(decoding: out.bytes, as: UTF8.self)
     }

@@ -80,7 +80,9 @@ enum SARIFLog {
   }
 
   /// A finding as a `result`: at the register file and the row's physical line, named by project id.
-  static func result(_ f: Finding, ruleIndex: Int?, language: Language, into out: inout JSONBytes) {
+  static func result(
+    _ f: Finding, ruleIndex: Int?, language: Language, basis: BasisTexts = BasisTexts(), into out: inout JSONBytes
+  ) {
     out.openObject()
     out.field("ruleId", f.ruleID)
     if let ruleIndex { out.field("ruleIndex", ruleIndex) }
@@ -105,7 +107,7 @@ enum SARIFLog {
     out.closeObject()
     out.closeArray()
     out.key("properties")
-    properties(f, language, into: &out)
+    properties(f, language, basis, into: &out)
     if let mark = f.ledger, mark.status == .closed || mark.status == .waived {
       // Closed (销号) and waived findings are suppressed by the ledger, an external record, with its reason.
       out.key("suppressions")
@@ -121,7 +123,7 @@ enum SARIFLog {
   }
 
   /// A result's properties: the finding's parts SARIF has no place for, as the JSON report writes them.
-  private static func properties(_ f: Finding, _ language: Language, into out: inout JSONBytes) {
+  private static func properties(_ f: Finding, _ language: Language, _ basis: BasisTexts, into out: inout JSONBytes) {
     out.openObject()
     out.field("row", f.source.row)
     out.field("label", f.label)
@@ -133,9 +135,9 @@ enum SARIFLog {
     out.key("decidedBy")
     out.strings(f.decidedBy.lazy.map { $0[language] })
     out.key("basis")
-    out.strings(f.basis.lazy.map { $0.text[language] })
+    out.strings(basis.texts(f.basis, rule: f.ruleID, language))
     out.key("penalty")
-    out.penalty(f.penalty, language)
+    out.penalty(f.penalty, language, basis: basis, rule: f.ruleID)
     out.field("remedy", f.remedy[language])
     out.key("annotations")
     out.strings(f.annotations.lazy.map { $0[language] })

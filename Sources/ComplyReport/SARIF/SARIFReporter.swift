@@ -17,7 +17,7 @@ public final class SARIFReporter: Reporter {
   public func start(_ run: RunInfo) {
     self.run = run
     let index = Dictionary(run.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-    renderer = ResultRenderer(language: run.language, ruleIndex: index)
+    renderer = ResultRenderer(language: run.language, ruleIndex: index, basis: BasisTexts(rules: run.rules))
     let rules = run.rules.map { SARIFLog.descriptor($0, pack: run.pack, language: run.language) }
     let tool = JSON.object([("driver", SARIFLog.driver(name: run.tool, version: run.version, rules: rules))])
     var out = "{\n  \"$schema\": \"\(SARIFLog.schema)\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
@@ -59,12 +59,13 @@ public final class SARIFReporter: Reporter {
   struct ResultRenderer: JudgementRenderer {
     var language: Language
     var ruleIndex: [String: Int]
+    var basis = BasisTexts()
     func render(_ judgement: Judgement) -> String {
       guard !judgement.findings.isEmpty else { return "" }
       var out = JSONBytes(capacity: 2048 * judgement.findings.count)
       for (i, finding) in judgement.findings.enumerated() {
         if i > 0 { out.literal(",\n        ") }
-        SARIFLog.result(finding, ruleIndex: ruleIndex[finding.ruleID], language: language, into: &out)
+        SARIFLog.result(finding, ruleIndex: ruleIndex[finding.ruleID], language: language, basis: basis, into: &out)
       }
       return String(decoding: out.bytes, as: UTF8.self)
     }

@@ -4,7 +4,7 @@ import ComplyModel
 /// `开工日期 2018-03-01 < 环评批复日期 2018-04-10`.
 ///
 /// It re-walks the checked expression with the `Interpreter`, so it costs nothing on the hot path: the engine
-/// calls it for findings and `explain` only. A walk evaluates each definition once (`KnownDefinitions`).
+/// calls it for findings and `explain` only.
 public struct Explainer: Sendable {
   public var schema: Schema
   public var definitionTitles: [String: LocalizedText]
@@ -16,49 +16,37 @@ public struct Explainer: Sendable {
 
   /// The facts that decided `expr`'s value for these bindings.
   public func explain(_ expr: CheckedExpr, _ bindings: Bindings) -> [LocalizedText] {
-    var known = KnownDefinitions()
-    return explain(expr, bindings, &known)
-  }
-
-  /// `explain`, with the definitions' values shared: each is evaluated once for the bindings, however often the
-  /// walk (and the finding's other parts, given the same `known`) meets it.
-  public func explain(_ expr: CheckedExpr, _ bindings: Bindings, _ known: inout KnownDefinitions) -> [LocalizedText] {
-    let value = Interpreter.evaluate(expr, bindings, &known)
+    let value = Interpreter.evaluate(expr, bindings)
     switch expr.kind {
     case .and(let a, let b), .or(let a, let b):
       let isAnd: Bool
       if case .and = expr.kind { isAnd = true } else { isAnd = false }
       let decisive = Value.bool(!isAnd)  // false decides an `and`, true an `or`
       let children = [a, b]
-      if value == decisive, let first = children.first(where: { Interpreter.evaluate($0, bindings, &known) == decisive }) {
-        return explain(first, bindings, &known)
+      if value == decisive, let first = children.first(where: { Interpreter.evaluate($0, bindings) == decisive }) {
+        return explain(first, bindings)
       }
-      let relevant = value.isUnknown ? children.filter { Interpreter.evaluate($0, bindings, &known).isUnknown } : children
-      return relevant.flatMap { explain($0, bindings, &known) }
+      let relevant = value.isUnknown ? children.filter { Interpreter.evaluate($0, bindings).isUnknown } : children
+      return relevant.flatMap { explain($0, bindings) }
     case .not(let operand):
-      return explain(operand, bindings, &known)
+      return explain(operand, bindings)
     case .definition(_, let body) where body.type == .bool:
-      return explain(body, bindings, &known)
+      return explain(body, bindings)
     case .call(let builtin, let arguments):
-      let described = arguments.map { describe($0, bindings, &known) }
+      let described = arguments.map { describe($0, bindings) }
       if let hook = builtin.explain { return [hook(described, value)] }
       if arguments.count == 2, let symbol = Explainer.symbol(builtin.name, value) {
         return [LocalizedText(zh: "\(described[0].zh) \(symbol) \(described[1].zh)", en: "\(described[0].en) \(symbol) \(described[1].en)")]
       }
-      return [describe(expr, bindings, &known)]
+      return [describe(expr, bindings)]
     default:
-      return [describe(expr, bindings, &known)]
+      return [describe(expr, bindings)]
     }
   }
 
   /// An operand as a person reads it: its label and its value.
   public func describe(_ expr: CheckedExpr, _ bindings: Bindings) -> LocalizedText {
-    var known = KnownDefinitions()
-    return describe(expr, bindings, &known)
-  }
-
-  func describe(_ expr: CheckedExpr, _ bindings: Bindings, _ known: inout KnownDefinitions) -> LocalizedText {
-    let value = Interpreter.evaluate(expr, bindings, &known)
+    let value = Interpreter.evaluate(expr, bindings)
     let shown = Explainer.render(value)
     switch expr.kind {
     case .constant: return shown

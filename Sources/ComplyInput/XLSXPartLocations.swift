@@ -58,10 +58,13 @@ struct XLSXPartLocations {
     let crc = try Data.decompress(
       size: Int64(part.size), bufferSize: 1 << 16, skipCRC32: false,
       provider: { _, size in
-        // An empty chunk would make the inflater loop: the stream must end within the part's own bytes.
-        let chunk = remaining == 0 ? Data() : try handle.read(upToCount: Int(min(UInt64(size), remaining))) ?? Data()
+        // The inflater loops on an empty chunk, so the stream must end within the part's own bytes; and it takes
+        // every chunk to be `size` bytes long, so a short last one is padded with zeros (the CRC-32 catches
+        // anything they add).
+        var chunk = remaining == 0 ? Data() : try handle.read(upToCount: Int(min(UInt64(size), remaining))) ?? Data()
         guard !chunk.isEmpty else { throw Damage(description: "its compressed data ends before its deflate stream") }
         remaining -= UInt64(chunk.count)
+        if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
         return chunk
       }, consumer: consumer)
     guard crc == checksum else { throw Damage(description: "CRC-32 mismatch") }

@@ -92,9 +92,17 @@ final class ByteSource {
     }
   }
 
-  /// Reads the rest of the input and returns it all (JSON and YAML that must be transcoded or composed whole).
-  func readAll() throws(InputError) -> [UInt8] {
-    while try fill() {}
+  /// Reads the rest of the input and returns it all (JSON and YAML that must be transcoded or composed whole),
+  /// refusing more than `limit` bytes.
+  func readAll(limit: Int) throws(InputError) -> [UInt8] {
+    repeat {
+      guard available <= limit else {
+        throw .limit(
+          path: path, line: 1,
+          message: "\(path) is over \(limit) bytes, and this format is read whole: write it as CSV or UTF-8 JSON "
+            + "(read as it streams) instead")
+      }
+    } while try fill()
     return Array(buffer[start..<end])
   }
 

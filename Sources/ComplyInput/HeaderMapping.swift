@@ -42,9 +42,17 @@ public struct HeaderMapping: Sendable {
   /// - Throws: `InputError.duplicateHeader` when the very same header names two columns that map to a field,
   ///   `InputError.missingKeyColumn` when no column provides the record key (every row would be rejected), and
   ///   `InputError.unknownField` when `overrides` names a field the schema lacks.
+  /// The most columns a header may have: as many as Excel allows (XFD).
+  public static let maxColumns = 16_384
+
   init(
     headers: [String], schema: Schema, overrides: [String: String], path: String, headerLine: Int
   ) throws(InputError) {
+    guard headers.count <= HeaderMapping.maxColumns else {
+      throw .limit(
+        path: path, line: headerLine,
+        message: "the header has \(headers.count) columns, more than \(HeaderMapping.maxColumns) (Excel's widest sheet)")
+    }
     let matcher = try HeaderMatcher(schema: schema, overrides: overrides)
     let normalized = headers.map(TextNormalization.header)
     let matches = normalized.map(matcher.match)

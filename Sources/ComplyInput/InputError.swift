@@ -27,6 +27,9 @@ public enum InputError: Error, CustomStringConvertible, Sendable, Hashable {
   case noSheet(path: String, name: String, available: [String])
   /// A workbook part inflates past `ReadOptions.maxEntryBytes` or `maxCompressionRatio`.
   case workbookLimit(path: String, part: String, reason: String)
+  /// A limit that keeps memory bounded: a header wider than `HeaderMapping.maxColumns`, or an input read whole
+  /// (YAML, GB18030 JSON) larger than `ReadOptions.maxWholeBytes`.
+  case limit(path: String, line: Int, message: String)
   /// `--header-row` names a row that is blank or past the end of the sheet.
   case headerRowMissing(path: String, row: Int)
 
@@ -65,6 +68,8 @@ public enum InputError: Error, CustomStringConvertible, Sendable, Hashable {
       return .error(.inputFormat, "\(path) has no sheet '\(name)' (its sheets: \(list))", at: nil)
     case .workbookLimit(let path, let part, let reason):
       return .error(.inputLimit, "\(path): workbook part \(part) \(reason); not read", at: nil)
+    case .limit(let path, let line, let message):
+      return .error(.inputLimit, message, at: Location(file: path, line: line, column: 0))
     case .headerRowMissing(let path, let row):
       return .error(
         .inputFormat, "--header-row \(row): row \(row) is blank or past the end of the sheet",

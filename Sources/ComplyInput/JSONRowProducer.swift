@@ -147,7 +147,7 @@ final class JSONRowProducer: RowProducer {
       detectingFrom: prefix, complete: source.atEOF && prefix.count == source.available,
       requested: options.encoding, path: source.path)
     if decoder.encoding == .utf8 { return source }
-    let bytes = try decoder.utf8Bytes(try source.readAll(), path: source.path)
+    let bytes = try decoder.utf8Bytes(try source.readAll(limit: options.maxWholeBytes), path: source.path)
     return ByteSource(bytes: bytes, displayPath: source.path)
   }
 }

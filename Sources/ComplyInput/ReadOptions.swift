@@ -71,6 +71,8 @@ public struct ReadOptions: Sendable {
   public var sheet: SheetSelection
   /// Workbooks: the header's row as Excel numbers it, instead of detecting it.
   public var headerRow: Int?
+  /// YAML registers, and JSON that must be transcoded from GB18030, are read whole: not past this many bytes.
+  public var maxWholeBytes: Int
   /// Workbooks: no part may inflate to more than this many bytes.
   public var maxEntryBytes: Int
   /// Workbooks: no part over 1 MiB may inflate to more than this many times its compressed size.
@@ -79,8 +81,9 @@ public struct ReadOptions: Sendable {
   public init(
     format: InputFormat? = nil, encoding: InputEncoding = .auto, headerOverrides: [String: String] = [:],
     chunkSize: Int = 1 << 20, maxRowBytes: Int = 64 << 20, sheet: SheetSelection = .first, headerRow: Int? = nil,
-    maxEntryBytes: Int = 256 << 20, maxCompressionRatio: Int = 100
+    maxEntryBytes: Int = 256 << 20, maxCompressionRatio: Int = 100, maxWholeBytes: Int = 256 << 20
   ) {
+    self.maxWholeBytes = max(1, maxWholeBytes)
     self.format = format
     self.encoding = encoding
     self.headerOverrides = headerOverrides

@@ -18,7 +18,7 @@ final class YAMLRowProducer: RowProducer {
   init(source: ByteSource, schema: Schema, options: ReadOptions) throws(InputError) {
     path = source.path
     let utf8 = try JSONRowProducer.utf8Source(source, options: options)
-    let bytes = try utf8.readAll()
+    let bytes = try utf8.readAll(limit: options.maxWholeBytes)
     let text = String(decoding: bytes, as: UTF8.self)
     let root: Node?
     do {

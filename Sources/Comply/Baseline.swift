@@ -18,7 +18,7 @@ public struct Baseline: Sendable {
     var filesByKey: [String: Set<String>] = [:]
     for finding in findings {
       guard let key = finding["record_id"] as? String, let path = finding["path"] as? String else { continue }
-      filesByKey[key, default: []].insert(Baseline.fileName(path))
+      filesByKey[key, default: []].insert(RecordSource.fileName(of: path))
     }
     keysInSeveralFiles = Set(filesByKey.filter { $0.value.count > 1 }.keys)
     for finding in findings {
@@ -30,10 +30,8 @@ public struct Baseline: Sendable {
   }
 
   func fingerprint(_ rule: String, _ key: String, _ path: String) -> String {
-    keysInSeveralFiles.contains(key) ? "\(rule)\u{1F}\(key)\u{1F}\(Baseline.fileName(path))" : "\(rule)\u{1F}\(key)"
+    keysInSeveralFiles.contains(key) ? "\(rule)\u{1F}\(key)\u{1F}\(RecordSource.fileName(of: path))" : "\(rule)\u{1F}\(key)"
   }
-
-  static func fileName(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }
 
   /// The judgement with each finding marked new or persisting.
   func mark(_ judgement: Judgement) -> Judgement {

@@ -106,8 +106,7 @@ public struct Ledger: Sendable {
 
   /// The entry for a finding: the one naming its file first, then the one naming none.
   public func entryIndex(for finding: Finding) -> Int? {
-    let file = finding.source.path.split(separator: "/").last.map(String.init) ?? finding.source.path
-    return index[Ledger.fingerprint(finding.ruleID, finding.recordKey, file)]
+    index[Ledger.fingerprint(finding.ruleID, finding.recordKey, finding.source.fileName)]
       ?? index[Ledger.fingerprint(finding.ruleID, finding.recordKey, nil)]
   }
 

@@ -12,6 +12,11 @@ public struct RecordSource: Hashable, Sendable, Comparable {
   }
 
   public static func < (a: Self, b: Self) -> Bool { (a.path, a.row) < (b.path, b.row) }
+
+  /// The register's file name without its folder: what baselines and ledgers tell the files of a batch apart by.
+  public var fileName: String { RecordSource.fileName(of: path) }
+
+  public static func fileName(of path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
 }
 
 /// A register row read against a schema: one typed value and the raw cell text per schema field.

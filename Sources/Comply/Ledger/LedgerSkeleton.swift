@@ -54,7 +54,7 @@ public final class LedgerSkeleton: Reporter {
     for f in judgement.findings where f.isOpen && f.ledger?.entry == nil {
       entries += 1
       let values: [String: String] = [
-        "rule": f.ruleID, "project": f.recordKey, "file": f.source.path.split(separator: "/").last.map(String.init) ?? "",
+        "rule": f.ruleID, "project": f.recordKey, "file": f.source.fileName,
         "label": f.label, "finding": f.title[run.language], "status": LedgerEntry.Status.open.title.zh,
       ]
       switch format {

@@ -114,9 +114,7 @@ struct CheckArguments: ParsableArguments {
 
   /// The ledger, or its problems printed and exit status 3: a ledger with errors is never half-applied.
   static func loadLedger(_ path: String, pack: RulePack, encoding: InputEncoding) throws -> Ledger {
-    var read = ReadOptions()
-    read.encoding = encoding
-    let (ledger, diagnostics) = LedgerReader.read(path: path, rules: Set(pack.rules.map(\.id)), options: read)
+    let (ledger, diagnostics) = LedgerReader.read(path: path, rules: Set(pack.rules.map(\.id)), encoding: encoding)
     var renderer = DiagnosticRenderer(colour: Terminal.colour(for: 2))
     for d in diagnostics.sorted() { Terminal.error(renderer.render(d)) }
     guard let ledger else {

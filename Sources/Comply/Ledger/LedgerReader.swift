@@ -43,13 +43,11 @@ public enum LedgerReader {
 
   /// The ledger at `path` (nil when any diagnostic is an error) and every problem found in it. `rules` are the
   /// pack's rule ids, to catch misspelt ones.
-  public static func read(path: String, rules: Set<String>, options: ReadOptions = ReadOptions())
+  public static func read(path: String, rules: Set<String>, encoding: InputEncoding = .auto)
     -> (ledger: Ledger?, diagnostics: [Diagnostic])
   {
-    var read = ReadOptions()
-    read.encoding = options.encoding
     let reader: RegisterReader
-    do throws(InputError) { reader = try RegisterReader(path: path, schema: schema, options: read) } catch {
+    do throws(InputError) { reader = try RegisterReader(path: path, schema: schema, options: ReadOptions(encoding: encoding)) } catch {
       var diagnostic = error.diagnostic
       if case .missingKeyColumn = error { diagnostic.code = .ledgerMissingKey } else { diagnostic.code = .ledgerUnreadable }
       return (nil, [diagnostic])

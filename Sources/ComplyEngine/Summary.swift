@@ -33,6 +33,8 @@ public struct Summary: Sendable {
   public var findingsByGroup: [String: [String: Int]] = [:]
   /// Findings that still call for action (see `Finding.isOpen`), by severity: what `--fail-on` counts.
   public var openBySeverity: [Severity: Int] = [:]
+  /// Open findings by rule: the totals row of the county matrix.
+  public var openByRule: [String: Int] = [:]
   /// Counts against a rectification ledger, when one was given.
   public var ledger: LedgerCounts?
   /// Counts against an earlier result, when one was given.
@@ -67,6 +69,8 @@ public struct Summary: Sendable {
   public var read: Int { records + rejected }
   public var findings: Int { findingsByRule.values.reduce(0, +) }
   public var undetermined: Int { undeterminedByRule.values.reduce(0, +) }
+  /// Findings that still call for action: all of them without a ledger.
+  public var openFindings: Int { openBySeverity.values.reduce(0, +) }
 
   public mutating func add(_ judgement: Judgement) {
     inputs[inputs.count - 1].records += 1
@@ -84,6 +88,7 @@ public struct Summary: Sendable {
       }
       guard finding.isOpen else { continue }
       openBySeverity[finding.severity, default: 0] += 1
+      openByRule[finding.ruleID, default: 0] += 1
       if let groupField { findingsByGroup[finding.groups[groupField] ?? "", default: [:]][finding.ruleID, default: 0] += 1 }
     }
     for u in judgement.undetermined {

@@ -136,7 +136,7 @@ public final class JSONReporter: Reporter {
         .object([("path", .string($0.path)), ("rule_id", .string($0.ruleID)), ("fields", .array($0.fields.map(JSON.string))), ("rows", .int($0.rows))])
       })),
       ("warnings", .int(s.warnings)),
-      ("open_findings", .int(s.openBySeverity.values.reduce(0, +))),
+      ("open_findings", .int(s.openFindings)),
     ]
     if let field = s.groupField {
       let rules = Set(s.findingsByGroup.values.flatMap(\.keys)).sorted()
@@ -149,8 +149,8 @@ public final class JSONReporter: Reporter {
             ("total", .int(counts.values.reduce(0, +))),
           ])
         })),
-        ("totals", .object(rules.map { rule in (rule, JSON.int(s.findingsByGroup.values.reduce(0) { $0 + ($1[rule] ?? 0) })) })),
-        ("total", .int(s.findingsByGroup.values.reduce(0) { $0 + $1.values.reduce(0, +) })),
+        ("totals", .object(rules.map { ($0, JSON.int(s.openByRule[$0] ?? 0)) })),
+        ("total", .int(s.openFindings)),
       ])))
     }
     if let b = s.baseline {

@@ -60,9 +60,8 @@ public final class MarkdownReporter: Reporter {
       let cells = rules.map { String(counts[$0.id] ?? 0) }
       out += "| \(Markdown.escape(group)) | " + cells.joined(separator: " | ") + " | \(counts.values.reduce(0, +)) |\n"
     }
-    let totals = rules.map { rule in summary.findingsByGroup.values.reduce(0) { $0 + ($1[rule.id] ?? 0) } }
     out += l == .zh ? "| **合计** | " : "| **Total** | "
-    return out + totals.map(String.init).joined(separator: " | ") + " | **\(totals.reduce(0, +))** |\n"
+    return out + rules.map { String(summary.openByRule[$0.id] ?? 0) }.joined(separator: " | ") + " | **\(summary.openFindings)** |\n"
   }
 
   public func finish(_ summary: Summary) {
@@ -81,7 +80,7 @@ public final class MarkdownReporter: Reporter {
     rows += Severity.allCases.reversed().map { ("· " + ReportText.severity($0)[l], summary.findingsBySeverity[$0] ?? 0) }
     rows.append((zh ? "无法判定" : "Undetermined", summary.undetermined))
     if let ledger = summary.ledger {
-      rows.append((zh ? "仍需处理（未整改、整改逾期）" : "Still open (open, overdue)", summary.openBySeverity.values.reduce(0, +)))
+      rows.append((zh ? "仍需处理（未整改、整改逾期）" : "Still open (open, overdue)", summary.openFindings))
       for status in LedgerMark.Status.allCases {
         rows.append(((zh ? "· 台账" : "· ledger ") + status.title[l], ledger.byStatus[status] ?? 0))
       }

@@ -45,8 +45,7 @@ struct SummaryText {
         let name = group.isEmpty ? (zh ? "（未填写）" : "(blank)") : group
         out += "    \(name)：\(cells.joined(separator: zh ? "，" : ", "))\(zh ? "（共 \(total) 项）" : " (\(total) in all)")\n"
       }
-      let total = summary.findingsByGroup.values.reduce(0) { $0 + $1.values.reduce(0, +) }
-      out += zh ? "    合计：\(total) 项\n" : "    Total: \(total)\n"
+      out += zh ? "    合计：\(summary.openFindings) 项\n" : "    Total: \(summary.openFindings)\n"
     }
     if let b = summary.baseline {
       out += zh
@@ -54,10 +53,9 @@ struct SummaryText {
         : "  Against the baseline: \(b.new) new, \(b.persisting) persisting, \(b.resolved.count) resolved\n"
     }
     if let ledger = summary.ledger {
-      let open = summary.openBySeverity.values.reduce(0, +)
       out += zh
-        ? "  整改台账（\(ledger.path)）：\(LedgerText.counts(ledger, language))；仍需处理 \(open) 项\n"
-        : "  Rectification ledger (\(ledger.path)): \(LedgerText.counts(ledger, language)); \(open) still open\n"
+        ? "  整改台账（\(ledger.path)）：\(LedgerText.counts(ledger, language))；仍需处理 \(summary.openFindings) 项\n"
+        : "  Rectification ledger (\(ledger.path)): \(LedgerText.counts(ledger, language)); \(summary.openFindings) still open\n"
       if !ledger.stale.isEmpty {
         out += "  \(LedgerText.staleHeading[language])\(zh ? "：" : ":")\n"
         for entry in ledger.stale { out += "    \(LedgerText.stale(entry, language))\n" }

@@ -31,18 +31,17 @@ extension HTMLPage {
     var out = "<h2>\(e(HTMLText.format(HTMLText.matrix, l, name)))</h2>\n<table class=\"matrix\">\n<thead><tr>"
     out += "<th>\(e(name))</th>" + rules.map { "<th title=\"\(e($0.id))\">\(e($0.title[l]))</th>" }.joined()
     out += "<th>\(HTMLText.total[l])</th></tr></thead>\n<tbody>\n"
-    var columnTotals = rules.map { _ in 0 }
     for (group, counts) in summary.findingsByGroup.sorted(by: { $0.key < $1.key }) {
       out += "<tr><td class=\"nw\">\(e(group.isEmpty ? HTMLText.blank[l] : group))</td>"
-      for (i, rule) in rules.enumerated() {
+      for rule in rules {
         let count = counts[rule.id] ?? 0
-        columnTotals[i] += count
         out += "<td class=\"n\">\(count == 0 ? "" : String(count))</td>"
       }
       out += "<td class=\"n\"><b>\(counts.values.reduce(0, +))</b></td></tr>\n"
     }
-    out += "<tr class=\"total\"><td>\(HTMLText.total[l])</td>" + columnTotals.map { "<td class=\"n\">\($0)</td>" }.joined()
-    return out + "<td class=\"n\"><b>\(columnTotals.reduce(0, +))</b></td></tr>\n</tbody>\n</table>\n"
+    out += "<tr class=\"total\"><td>\(HTMLText.total[l])</td>"
+    out += rules.map { "<td class=\"n\">\(summary.openByRule[$0.id] ?? 0)</td>" }.joined()
+    return out + "<td class=\"n\"><b>\(summary.openFindings)</b></td></tr>\n</tbody>\n</table>\n"
   }
 
   /// Ledger entries no finding matched.

@@ -38,7 +38,7 @@ struct HTMLPage {
     }
     cards.append((HTMLText.undetermined[l], summary.undetermined, ""))
     if let ledger = summary.ledger {
-      cards.append((HTMLText.stillOpen[l], summary.openBySeverity.values.reduce(0, +), "error"))
+      cards.append((HTMLText.stillOpen[l], summary.openFindings, "error"))
       cards += LedgerMark.Status.allCases.map { (HTMLText.ledger[l] + " · " + $0.title[l], ledger.byStatus[$0] ?? 0, "") }
     }
     let items = cards.map { name, count, kind in

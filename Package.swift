@@ -41,17 +41,20 @@ let package = Package(
       name: "comply",
       dependencies: ["Comply", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    .testTarget(name: "ComplyModelTests", dependencies: ["ComplyModel"]),
-    .testTarget(name: "ComplyExpressionTests", dependencies: ["ComplyExpression"]),
+    // One seeded generator for the tests that generate their cases.
+    .target(name: "ComplyTestSupport", path: "Tests/ComplyTestSupport"),
+    .testTarget(name: "ComplyModelTests", dependencies: ["ComplyModel", "ComplyTestSupport"]),
+    .testTarget(name: "ComplyExpressionTests", dependencies: ["ComplyExpression", "ComplyTestSupport"]),
     // Fixtures are read from the source tree via #filePath (their diagnostics name stable paths), not bundled.
     .testTarget(name: "ComplyRulesTests", dependencies: ["ComplyRules", "ComplyReport"], exclude: ["Fixtures"]),
     // Fixture workbooks are read from the source tree via #filePath, not bundled.
-    .testTarget(name: "ComplyInputTests", dependencies: ["ComplyInput"], exclude: ["Fixtures"]),
-    .testTarget(name: "ComplyEngineTests", dependencies: ["ComplyEngine"]),
+    .testTarget(name: "ComplyInputTests", dependencies: ["ComplyInput", "ComplyTestSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "ComplyEngineTests", dependencies: ["ComplyEngine", "ComplyTestSupport"]),
     // Golden reports are read from the source tree via #filePath, not bundled.
     .testTarget(name: "ComplyReportTests", dependencies: ["ComplyReport", "ComplyRules"], exclude: ["Golden"]),
     .testTarget(
-      name: "ComplyTests", dependencies: ["Comply", .product(name: "PropertyBased", package: "swift-property-based")]),
+      name: "ComplyTests",
+      dependencies: ["Comply", "ComplyTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
     .testTarget(name: "ComplyCLITests", dependencies: ["comply"]),
     .testTarget(name: "BundledRuleTests", dependencies: ["Comply"]),
   ]

@@ -2,6 +2,7 @@ import ComplyExpression
 import ComplyModel
 import ComplyRules
 import Testing
+import ComplyTestSupport
 
 @testable import ComplyEngine
 
@@ -9,18 +10,6 @@ import Testing
 /// every rule is compliant or not applicable, as `judge` decides on values; checked here on many generated
 /// records mixing blanks, blank tokens, month-only and future dates, unreadable cells and missing columns.
 @Suite struct CleanTestAgreementTests {
-  /// SplitMix64: a fixed sequence, so that a failure can be replayed.
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   static let dates = [
     "", "", "", "/", "2013-06-01", "2015-03-01", "2016-08-31", "2016-09-01", "2018-01-10", "2018-05", "2018-08-15",
     "2018-11", "2018-11-05", "2018-12-01", "2019-02-28", "2020-06", "2020-06-30", "2021-03-01", "明年", "2018年3月1日",
@@ -30,7 +19,7 @@ import Testing
   static let bools = ["", "是", "否", "Y", "明年"]
   static let texts = ["", "/", "无", "阿环评〔2018〕12号", "X-1"]
 
-  static func record(_ g: inout Generator, index: Int) -> Record {
+  static func record(_ g: inout SplitMix64, index: Int) -> Record {
     var cells: [String: String] = [:]
     var absent: Set<String> = []
     for field in BundledPack.pack.schema.fields {
@@ -56,7 +45,7 @@ import Testing
   @Test(arguments: ["2016-01-01", "2018-11-05", "2020-06-30"])
   func cellsAgreeWithValuesAndWithJudge(asOf: String) {
     let engine = Engine(pack: BundledPack.pack, asOf: BundledPack.day(asOf))
-    var g = Generator(state: 20_260_401)
+    var g = SplitMix64(state: 20_260_401)
     var clean = 0
     for index in 0..<4000 {
       let record = CleanTestAgreementTests.record(&g, index: index)

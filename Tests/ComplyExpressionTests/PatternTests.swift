@@ -1,4 +1,5 @@
 import Testing
+import ComplyTestSupport
 
 @testable import ComplyExpression
 
@@ -249,7 +250,7 @@ struct PatternTests {
   /// Random small patterns over `a`, `b`, `.`, `*`, `^`, `$` against every short text, checked against the
   /// classic backtracking matcher (Kernighan & Pike), which is exact and fast at these sizes.
   @Test func agreesWithANaiveMatcher() throws {
-    var random = SplitMix64(seed: 2024)
+    var random = SplitMix64(state: 2024)
     let atoms: [[Unicode.Scalar]] = [["a"], ["b"], ["."], ["a", "*"], ["b", "*"], [".", "*"]]
     var texts: [[Unicode.Scalar]] = [[]]
     var layer = texts
@@ -297,15 +298,3 @@ private func matchHere(_ pattern: ArraySlice<Unicode.Scalar>, _ text: ArraySlice
   return matchHere(rest, text.dropFirst())
 }
 
-/// Deterministic, so a differential failure reproduces.
-private struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}

@@ -1,21 +1,11 @@
 import Testing
+import ComplyTestSupport
 
 @testable import ComplyInput
 
 /// The quote-to-quote cutter for LF-only bytes must cut exactly where the byte-at-a-time reference does, on
 /// every arrangement of quotes, commas and line feeds, with and without the end of the file.
 @Suite struct RowBoundariesTests {
-  struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   static func same(_ a: RowBoundaries.Cut?, _ b: RowBoundaries.Cut?) -> Bool {
     switch (a, b) {
     case (nil, nil): true
@@ -25,7 +15,7 @@ import Testing
   }
 
   @Test func quoteToQuoteAgreesWithByteByByte() {
-    var g = Generator(state: 7)
+    var g = SplitMix64(state: 7)
     let alphabet: [UInt8] = Array("a,\"\n".utf8) + Array("b,".utf8)
     for round in 0..<20_000 {
       let count = Int(g.next() % 40)

@@ -1,5 +1,6 @@
 import ComplyModel
 import Testing
+import ComplyTestSupport
 
 /// `Schema.parseCell(utf8:)` (bytes, may defer with nil) against the reference `Schema.parseCell(_:)` (strings):
 /// whenever the fast path answers, it must answer exactly as the reference does.
@@ -28,20 +29,6 @@ import Testing
     keyField: 0, blankTokens: ["/", "-", "—", "无"], trueSpellings: ["是", "Y", "true", "1"],
     falseSpellings: ["否", "N", "false", "0"])
 
-  struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    mutating func digits(_ count: Int) -> String { String((0..<count).map { _ in Character(String(below(10))) }) }
-  }
-
   static let spaces = ["", "", "", " ", "\t", "\u{3000}", "\u{00A0}", "\u{FEFF}", "\u{0B}", "\u{0C}", "\r\n", "\u{2003}"]
   static let words = [
     "是", "否", "Y", "y", "N", "n", "TRUE", "True", "true", "false", "FALSE", "1", "0", "是的", "报告书", "环境影响报告书",
@@ -49,7 +36,7 @@ import Testing
     "", "N/A", "报告书报告书",
   ]
 
-  static func date(_ g: inout Generator) -> String {
+  static func date(_ g: inout SplitMix64) -> String {
     let y = g.pick(["2019", "1949", "2101", "1950", "2100", "0999", "19", "2020"])
     let m = g.pick(["1", "01", "12", "13", "0", "2", "02", "00"])
     let d = g.pick(["1", "01", "28", "29", "30", "31", "0", "32"])
@@ -70,7 +57,7 @@ import Testing
     }
   }
 
-  static func number(_ g: inout Generator) -> String {
+  static func number(_ g: inout SplitMix64) -> String {
     let sign = g.pick(["", "", "-", "+", "--"])
     let whole = g.pick([g.digits(g.below(4)), g.digits(1 + g.below(25)), "0", "00", "007", "1,200", "12,34"])
     let fraction = g.pick(["", "", ".", ".5", "." + g.digits(1 + g.below(20)), ".0", "e3", ".5.5"])
@@ -79,7 +66,7 @@ import Testing
     return text
   }
 
-  static func cell(_ g: inout Generator) -> String {
+  static func cell(_ g: inout SplitMix64) -> String {
     let body: String
     switch g.below(4) {
     case 0: body = date(&g)
@@ -91,7 +78,7 @@ import Testing
   }
 
   @Test func fastPathAgreesWithTheReferenceOnGeneratedCells() {
-    var g = Generator(state: 20_181_105)
+    var g = SplitMix64(state: 20_181_105)
     let factors: [Double] = [1, 0.0001, 10000]
     for _ in 0..<40_000 {
       let text = Self.cell(&g)
@@ -111,7 +98,7 @@ import Testing
   /// `readCell` (bytes into an unboxed cell) against the reference: the same cell as the reference's value
   /// makes, and for text fields whether the text is set.
   @Test func cellsAgreeWithTheReferenceOnGeneratedCells() {
-    var g = Generator(state: 20_200_630)
+    var g = SplitMix64(state: 20_200_630)
     let factors: [Double] = [1, 0.0001, 10000]
     let extra = ["", " ", "/", "无", "P-1", "阿环评〔2018〕12号", "ａ", "／", "\u{3000}"]
     for _ in 0..<40_000 {

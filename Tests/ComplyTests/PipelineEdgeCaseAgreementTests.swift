@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ComplyTestSupport
 
 @testable import Comply
 
@@ -152,7 +153,7 @@ import Testing
 
   /// Random rows from a pool of awkward cells, every line end, several block sizes.
   @Test func generatedRegisters() throws {
-    var g = SplitMix(state: 42)
+    var g = SplitMix64(state: 42)
     let keys = ["A1", "A2", "\"A1\"", " A3 ", "", "/", "无", "\"\"", "B\"1", "\"C,1\"", "A1\u{3000}", "\"D\nE\""]
     let pool: [[String]] = [
       ["报告书", "报告表", "登记表", "环境影响报告书", "豁免", "", "/", "\"报告书\"", "bad"],
@@ -176,15 +177,3 @@ import Testing
   }
 }
 
-struct SplitMix {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-  mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}

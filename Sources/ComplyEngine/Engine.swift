@@ -19,12 +19,14 @@ public struct Engine: Sendable {
   /// on values; `cellReader` fills the cells they read.
   private let cleanCells: @Sendable (CellRow, () -> [Value]) -> Bool
   private let cellReader: CellReader
+  private let deciders: [Decider]
 
   public init(pack: RulePack, rules: [Rule]? = nil, asOf: Day) {
     self.pack = pack
     self.rules = rules ?? pack.rules
     self.asOf = asOf
     explainer = pack.explainer
+    deciders = self.rules.map { Decider($0, asOf: asOf) }
     let inForce = self.rules.filter { $0.isInForce(on: asOf) }
     allClean = Engine.chain(inForce)
     (cellReader, cleanCells) = Engine.chainCells(inForce, schema: pack.schema)
@@ -102,9 +104,8 @@ public struct Engine: Sendable {
     let key = record.key(in: pack.schema)
     var judgement = Judgement(source: record.source, recordKey: key, verdicts: [], findings: [], undetermined: [])
     judgement.verdicts.reserveCapacity(rules.count)
-    // By index: `for rule in rules` would copy each rule, a retain per member.
-    for i in rules.indices {
-      let (verdict, unknown) = decide(rules[i], bindings)
+    for i in deciders.indices {
+      let (verdict, unknown) = deciders[i].decide(bindings)
       judgement.verdicts.append(verdict)
       switch verdict {
       case .violation:
@@ -120,16 +121,34 @@ public struct Engine: Sendable {
 
   /// The verdict, and the unknown value behind an undetermined one.
   public func decide(_ rule: Rule, _ bindings: Bindings) -> (Verdict, Value?) {
-    guard rule.isInForce(on: asOf) else { return (.notApplicable, nil) }
-    switch rule.scope.evaluate(bindings) {
-    case .bool(false): return (.notApplicable, nil)
-    case .bool(true):
-      switch rule.violation.evaluate(bindings) {
-      case .bool(true): return (.violation, nil)
-      case .bool(false): return (.compliant, nil)
+    Decider(rule, asOf: asOf).decide(bindings)
+  }
+
+  /// What deciding a rule's verdict needs, apart from the rule: reading `rules[i]` copies the whole rule, a
+  /// retain per member, for each rule of each judged record.
+  struct Decider: Sendable {
+    let inForce: Bool
+    let scope: Program.Run
+    let violation: Program.Run
+
+    init(_ rule: Rule, asOf: Day) {
+      inForce = rule.isInForce(on: asOf)
+      scope = rule.scope.run
+      violation = rule.violation.run
+    }
+
+    func decide(_ bindings: Bindings) -> (Verdict, Value?) {
+      guard inForce else { return (.notApplicable, nil) }
+      switch scope(bindings) {
+      case .bool(false): return (.notApplicable, nil)
+      case .bool(true):
+        switch violation(bindings) {
+        case .bool(true): return (.violation, nil)
+        case .bool(false): return (.compliant, nil)
+        case let other: return (.undetermined, other)
+        }
       case let other: return (.undetermined, other)
       }
-    case let other: return (.undetermined, other)
     }
   }
 

@@ -17,11 +17,17 @@ struct JSONBytes {
     afterValue = false
   }
 
+  private mutating func literalBytes(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
   mutating func key(_ name: StaticString) {
     separate()
     bytes.append(UInt8(ascii: "\""))
     name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+    // One byte at a time: an array literal here would allocate on every key.
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(UInt8(ascii: ":"))
     afterValue = false
   }
 
@@ -82,7 +88,7 @@ struct JSONBytes {
 
   mutating func null() {
     separate()
-    bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])  // null
+    literalBytes("null")
     afterValue = true
   }
 

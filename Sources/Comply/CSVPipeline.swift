@@ -13,7 +13,7 @@ struct BlockResult: Sendable {
     case diagnostic(Diagnostic)
     case rejected(RowRejection)
     /// The judgement, with each reporter's rendering of it.
-    case judged(Judgement, [String?])
+    case judged(Judgement, [[UInt8]?])
   }
 
   var events: [Event] = []

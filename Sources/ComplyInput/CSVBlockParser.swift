@@ -170,10 +170,9 @@ public final class CSVBlockParser {
       }
     }
     let ranges = scanner.cells
-    let quoted = scanner.quoted
     for (field, column) in mapped where typed[field] {
       let read =
-        quoted[column]
+        ranges.isQuoted(column)
         ? scanner.withCell(column) { typedCell($0, field) }
         : typedCell(UnsafeBufferPointer(rebasing: base[ranges[column]]), field)
       guard let read else {

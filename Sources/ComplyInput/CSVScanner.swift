@@ -19,9 +19,7 @@ final class CSVScanner {
   private(set) var nextLine = 1
 
   /// The current row's cells, as byte ranges into `source.buffer`, valid until the next call to `nextRow`.
-  private(set) var cells: [Range<Int>] = []
-  /// Whether each cell of the current row started with a quote (so needs unescaping).
-  private(set) var quoted: [Bool] = []
+  let cells = CellRanges()
   /// The physical line the current row starts on.
   private(set) var line = 0
   /// The current row ended inside an open quote at the end of the file.
@@ -57,19 +55,10 @@ final class CSVScanner {
   /// Scans one row from `source.start`: the offset after it and the line breaks it spans, or nil when the bytes
   /// end before the row does and more may come.
   private func scan() -> (next: Int, newlines: Int)? {
-    // Local copies, moved back at the end: appending to a class's array property checks exclusivity each time.
-    var cells = self.cells
-    var quoted = self.quoted
-    self.cells = []
-    self.quoted = []
-    cells.removeAll(keepingCapacity: true)
-    quoted.removeAll(keepingCapacity: true)
+    let cells = self.cells
+    cells.removeAll()
     var unterminated = false
-    defer {
-      self.cells = cells
-      self.quoted = quoted
-      self.unterminated = unterminated
-    }
+    defer { self.unterminated = unterminated }
     let atEOF = source.atEOF
     let end = source.start + source.available
     return source.buffer.withUnsafeBufferPointer { p -> (Int, Int)? in
@@ -108,8 +97,7 @@ final class CSVScanner {
         } else {
           i = CSVScanner.cellEnd(p, from: i, to: end)
         }
-        cells.append(cellStart..<i)
-        quoted.append(isQuoted)
+        cells.append(cellStart..<i, quoted: isQuoted)
         if i == end { return atEOF ? (end, newlines) : nil }
         let b = p[i]
         if b == CSVScanner.comma {
@@ -158,7 +146,7 @@ final class CSVScanner {
     let range = cells[index]
     return source.buffer.withUnsafeBufferPointer { p in
       let bytes = UnsafeBufferPointer(rebasing: p[range])
-      guard quoted[index] else { return body(bytes) }
+      guard cells.isQuoted(index) else { return body(bytes) }
       scratch.removeAll(keepingCapacity: true)
       var inQuotes = false
       var i = 0

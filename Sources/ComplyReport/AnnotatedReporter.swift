@@ -50,7 +50,7 @@ public final class AnnotatedReporter: Reporter {
 
   public func diagnostic(_ diagnostic: Diagnostic) {}
 
-  public func judged(_ judgement: Judgement, rendered: String?) {
+  public func judged(_ judgement: Judgement, rendered: [UInt8]?) {
     guard inputs == 1 else { return }
     let l = language
     for f in judgement.findings {

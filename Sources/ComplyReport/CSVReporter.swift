@@ -42,9 +42,9 @@ public final class CSVReporter: Reporter {
   public func diagnostic(_ diagnostic: Diagnostic) {}
   public func rejected(_ rejection: RowRejection) {}
 
-  public func judged(_ judgement: Judgement, rendered: String?) {
+  public func judged(_ judgement: Judgement, rendered: [UInt8]?) {
     let text = rendered ?? RowRenderer(language: language, groups: groups, ledger: ledger).render(judgement)
-    if !text.isEmpty { sink.write(text) }
+    if !text.isEmpty { sink.write(bytes: text) }
   }
 
   public func finish(_ summary: Summary) {}
@@ -55,7 +55,9 @@ public final class CSVReporter: Reporter {
     var groups: [String]
     var ledger: Bool
 
-    func render(_ judgement: Judgement) -> String {
+    func render(_ judgement: Judgement) -> [UInt8] { Array(text(judgement).utf8) }
+
+    func text(_ judgement: Judgement) -> String {
       judgement.findings.map(row).joined()
     }
 

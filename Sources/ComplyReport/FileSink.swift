@@ -37,7 +37,7 @@ public final class FileSink: OutputSink {
     if buffer.count >= 1 << 16 { flush() }
   }
 
-  public func write(bytes: some Collection<UInt8>) {
+  public func write(bytes: ArraySlice<UInt8>) {
     buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 16 { flush() }
   }

@@ -73,7 +73,7 @@ public final class JSONReporter: Reporter {
       ]))
   }
 
-  public func judged(_ judgement: Judgement, rendered: String?) {
+  public func judged(_ judgement: Judgement, rendered: [UInt8]?) {
     // Undetermined outcomes caused only by a missing column are counted once per file and rule in the summary.
     for u in judgement.undetermined where !u.onlyMissingColumns {
       undetermined.append(
@@ -84,7 +84,8 @@ public final class JSONReporter: Reporter {
     }
     let text = rendered ?? FindingsRenderer(language: language).render(judgement)
     guard !text.isEmpty else { return }
-    sink.write((firstFinding ? "\n    " : ",\n    ") + text)
+    sink.write(firstFinding ? "\n    " : ",\n    ")
+    sink.write(bytes: text)
     firstFinding = false
   }
 
@@ -92,14 +93,14 @@ public final class JSONReporter: Reporter {
   struct FindingsRenderer: JudgementRenderer {
     var language: Language
     var basis = BasisTexts()
-    func render(_ judgement: Judgement) -> String {
-      guard !judgement.findings.isEmpty else { return "" }
+    func render(_ judgement: Judgement) -> [UInt8] {
+      guard !judgement.findings.isEmpty else { return [] }
       var out = JSONBytes(capacity: 2048 * judgement.findings.count)
       for (i, finding) in judgement.findings.enumerated() {
         if i > 0 { out.literal(",\n    ") }
         out.finding(finding, language, basis: basis)
       }
-      return String(decoding: out.bytes, as: UTF8.self)
+      return out.bytes
     }
   }
 

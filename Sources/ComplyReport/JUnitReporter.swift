@@ -31,7 +31,7 @@ public final class JUnitReporter: Reporter {
   public func diagnostic(_ diagnostic: Diagnostic) {}
   public func rejected(_ rejection: RowRejection) {}
 
-  public func judged(_ judgement: Judgement, rendered: String?) {
+  public func judged(_ judgement: Judgement, rendered: [UInt8]?) {
     guard let run, !failures.isEmpty else { return }
     let i = failures.count - 1
     for f in judgement.findings {

@@ -37,12 +37,13 @@ public final class MarkdownReporter: Reporter {
     if rejections.count < 20 { rejections.append(rejection) }
   }
 
-  public func judged(_ judgement: Judgement, rendered: String?) {
+  public func judged(_ judgement: Judgement, rendered: [UInt8]?) {
     guard let run, !judgement.findings.isEmpty else { return }
     dueSoon.note(judgement)
     projects += 1
     guard sections.count < maxProjects else { return }
-    sections.append(rendered ?? ProjectTable(language: run.language, ledger: run.ledger != nil).render(judgement))
+    let text = rendered ?? ProjectTable(language: run.language, ledger: run.ledger != nil).render(judgement)
+    sections.append(String(decoding: text, as: UTF8.self))
   }
 
   /// With several inputs: findings by the pack's first grouping field (county) and rule, with totals.
@@ -153,7 +154,9 @@ public final class MarkdownReporter: Reporter {
     /// With a ledger, a column gives each finding's status.
     var ledger = false
 
-    func render(_ judgement: Judgement) -> String {
+    func render(_ judgement: Judgement) -> [UInt8] { Array(text(judgement).utf8) }
+
+    func text(_ judgement: Judgement) -> String {
       guard let first = judgement.findings.first else { return "" }
       let l = language
       let groups = first.groups.sorted { $0.key < $1.key }.map(\.value).filter { !$0.isEmpty }

@@ -37,22 +37,23 @@ public struct RunInfo: Sendable {
 /// that aggregate keep findings (never input rows).
 ///
 /// Rendering a judgement's findings is the costly part of most formats, so a reporter may hand out a
-/// `JudgementRenderer`: the engine's worker threads call it, and `judged` receives its text in order.
+/// `JudgementRenderer`: the engine's worker threads call it, and `judged` receives its text (UTF-8) in order.
 public protocol Reporter: AnyObject {
   /// Renders judgements on any thread, once `start` has run; nil when `judged` does all the work.
   var renderer: (any JudgementRenderer)? { get }
   func start(_ run: RunInfo)
   func beginInput(_ path: String)
   func diagnostic(_ diagnostic: Diagnostic)
-  /// `rendered` is the renderer's text for this judgement (nil without a renderer).
-  func judged(_ judgement: Judgement, rendered: String?)
+  /// `rendered` is the renderer's text for this judgement, as UTF-8 (nil without a renderer).
+  func judged(_ judgement: Judgement, rendered: [UInt8]?)
   func rejected(_ rejection: RowRejection)
   func finish(_ summary: Summary)
 }
 
-/// Turns one judgement into a reporter's text. Pure and thread-safe.
+/// Turns one judgement into a reporter's text, as UTF-8 bytes: the formats written per finding (JSON, SARIF)
+/// make bytes, and a `String` would be validated again on the way to the file. Pure and thread-safe.
 public protocol JudgementRenderer: Sendable {
-  func render(_ judgement: Judgement) -> String
+  func render(_ judgement: Judgement) -> [UInt8]
 }
 
 extension Reporter {
@@ -66,12 +67,11 @@ extension Reporter {
 public protocol OutputSink: AnyObject {
   func write(_ text: String)
   /// Bytes as they are, for output that is not UTF-8 (the annotated register of a GB18030 file).
-  func write(bytes: some Collection<UInt8>)
+  func write(bytes: ArraySlice<UInt8>)
 }
 
 extension OutputSink {
-  /// Sinks of text only take the bytes as UTF-8, invalid sequences replaced.
-  public func write(bytes: some Collection<UInt8>) { write(String(decoding: Array(bytes), as: UTF8.self)) }
+  public func write(bytes: [UInt8]) { write(bytes: bytes[...]) }
 }
 
 /// Collects output in memory (tests, golden files).
@@ -84,8 +84,8 @@ public final class StringSink: OutputSink {
     self.text += text
     bytes.append(contentsOf: text.utf8)
   }
-  public func write(bytes: some Collection<UInt8>) {
-    text += String(decoding: Array(bytes), as: UTF8.self)
+  public func write(bytes: ArraySlice<UInt8>) {
+    text += String(decoding: bytes, as: UTF8.self)
     self.bytes.append(contentsOf: bytes)
   }
 }

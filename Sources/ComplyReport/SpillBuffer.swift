@@ -13,8 +13,10 @@ final class SpillBuffer {
 
   deinit { discard() }
 
-  func append(_ text: String) {
-    memory.append(contentsOf: text.utf8)
+  func append(_ text: String) { append(Array(text.utf8)) }
+
+  func append(_ bytes: [UInt8]) {
+    memory.append(contentsOf: bytes)
     guard memory.count >= limit else { return }
     if file == nil {
       let url = FileManager.default.temporaryDirectory.appendingPathComponent("comply-report-\(UUID().uuidString)")

@@ -42,7 +42,7 @@ public final class TextReporter: Reporter {
     if rejections.count < 1_000 { rejections.append(rejection) }
   }
 
-  public func judged(_ judgement: Judgement, rendered: String?) {
+  public func judged(_ judgement: Judgement, rendered: [UInt8]?) {
     for u in judgement.undetermined where !u.onlyMissingColumns && undetermined.count < 1_000 { undetermined.append(u) }
     dueSoon.note(judgement)
     body.append(rendered ?? ProjectRenderer(language: language).render(judgement))
@@ -66,7 +66,9 @@ public final class TextReporter: Reporter {
 struct ProjectRenderer: JudgementRenderer {
   var language: Language
 
-  func render(_ judgement: Judgement) -> String {
+  func render(_ judgement: Judgement) -> [UInt8] { Array(text(judgement).utf8) }
+
+  func text(_ judgement: Judgement) -> String {
     guard let first = judgement.findings.first else { return "" }
     let groups = first.groups.sorted { $0.key < $1.key }.map(\.value).filter { !$0.isEmpty }
     let place = "\(first.source.path) \(ReportText.format(ReportText.row, language, first.source.row))"

@@ -49,7 +49,7 @@ public final class LedgerSkeleton: Reporter {
   public func rejected(_ rejection: RowRejection) {}
   public func finish(_ summary: Summary) {}
 
-  public func judged(_ judgement: Judgement, rendered: String?) {
+  public func judged(_ judgement: Judgement, rendered: [UInt8]?) {
     guard let run else { return }
     for f in judgement.findings where f.isOpen && f.ledger?.entry == nil {
       entries += 1

@@ -16,7 +16,9 @@ struct HTMLFindingRow: JudgementRenderer {
   /// With a ledger, a column gives each finding's status (and the table filters by it).
   var ledger = false
 
-  func render(_ judgement: Judgement) -> String {
+  func render(_ judgement: Judgement) -> [UInt8] { Array(text(judgement).utf8) }
+
+  func text(_ judgement: Judgement) -> String {
     judgement.findings.map(row).joined(separator: String(Self.separator))
   }
 

@@ -50,13 +50,14 @@ public final class HTMLReporter: Reporter {
     if rejections.count < 20 { rejections.append(rejection) }
   }
 
-  public func judged(_ judgement: Judgement, rendered: String?) {
+  public func judged(_ judgement: Judgement, rendered: [UInt8]?) {
     guard let run, !judgement.findings.isEmpty else { return }
     dueSoon.note(judgement)
     for finding in judgement.findings {
       for (i, group) in groups.enumerated() { groupCounts[i][finding.groups[group] ?? "", default: 0] += 1 }
     }
-    let text = rendered ?? HTMLFindingRow(language: run.language, groups: groups, ledger: run.ledger != nil).render(judgement)
+    let bytes = rendered ?? HTMLFindingRow(language: run.language, groups: groups, ledger: run.ledger != nil).render(judgement)
+    let text = String(decoding: bytes, as: UTF8.self)
     let parts = text.split(separator: HTMLFindingRow.separator, omittingEmptySubsequences: false)
     for (finding, row) in zip(judgement.findings, parts) {
       let rank = HTMLFindingRow.rank(finding.severity)

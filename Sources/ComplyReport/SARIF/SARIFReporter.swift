@@ -48,10 +48,11 @@ public final class SARIFReporter: Reporter {
     ]))
   }
 
-  public func judged(_ judgement: Judgement, rendered: String?) {
-    let text = rendered ?? renderer?.render(judgement) ?? ""
+  public func judged(_ judgement: Judgement, rendered: [UInt8]?) {
+    let text = rendered ?? renderer?.render(judgement) ?? []
     guard !text.isEmpty else { return }
-    sink.write((firstResult ? "\n        " : ",\n        ") + text)
+    sink.write(firstResult ? "\n        " : ",\n        ")
+    sink.write(bytes: text)
     firstResult = false
   }
 
@@ -60,14 +61,14 @@ public final class SARIFReporter: Reporter {
     var language: Language
     var ruleIndex: [String: Int]
     var basis = BasisTexts()
-    func render(_ judgement: Judgement) -> String {
-      guard !judgement.findings.isEmpty else { return "" }
+    func render(_ judgement: Judgement) -> [UInt8] {
+      guard !judgement.findings.isEmpty else { return [] }
       var out = JSONBytes(capacity: 2048 * judgement.findings.count)
       for (i, finding) in judgement.findings.enumerated() {
         if i > 0 { out.literal(",\n        ") }
         SARIFLog.result(finding, ruleIndex: ruleIndex[finding.ruleID], language: language, basis: basis, into: &out)
       }
-      return String(decoding: out.bytes, as: UTF8.self)
+      return out.bytes
     }
   }
 

@@ -1,0 +1,60 @@
+/// A row's cells as byte ranges, with whether each began with a quote, in storage reused from row to row.
+///
+/// The scanner appends a cell for every comma it finds; with arrays that meant a uniqueness check and an
+/// exclusivity check per cell, more than the scanning itself.
+final class CellRanges: RandomAccessCollection {
+  /// Two per cell: where it starts and where it ends.
+  private var bounds: UnsafeMutablePointer<Int>
+  private var flags: UnsafeMutablePointer<Bool>
+  private var capacity: Int
+  private(set) var count = 0
+
+  init(capacity: Int = 64) {
+    self.capacity = capacity
+    bounds = .allocate(capacity: 2 * capacity)
+    flags = .allocate(capacity: capacity)
+  }
+
+  deinit {
+    bounds.deallocate()
+    flags.deallocate()
+  }
+
+  var startIndex: Int { 0 }
+  var endIndex: Int { count }
+
+  subscript(index: Int) -> Range<Int> {
+    precondition(index >= 0 && index < count, "cell index out of range")
+    return bounds[2 * index]..<bounds[2 * index + 1]
+  }
+
+  /// Whether cell `index` began with a quote, so needs unescaping.
+  func isQuoted(_ index: Int) -> Bool {
+    precondition(index >= 0 && index < count, "cell index out of range")
+    return flags[index]
+  }
+
+  func removeAll() { count = 0 }
+
+  @inline(__always)
+  func append(_ range: Range<Int>, quoted: Bool) {
+    if count == capacity { grow() }
+    bounds[2 * count] = range.lowerBound
+    bounds[2 * count + 1] = range.upperBound
+    flags[count] = quoted
+    count += 1
+  }
+
+  private func grow() {
+    let larger = capacity * 2
+    let newBounds = UnsafeMutablePointer<Int>.allocate(capacity: 2 * larger)
+    newBounds.moveInitialize(from: bounds, count: 2 * count)
+    bounds.deallocate()
+    bounds = newBounds
+    let newFlags = UnsafeMutablePointer<Bool>.allocate(capacity: larger)
+    newFlags.moveInitialize(from: flags, count: count)
+    flags.deallocate()
+    flags = newFlags
+    capacity = larger
+  }
+}

@@ -209,6 +209,17 @@ public final class CSVBlockParser {
     return schema.cell(of: parsed, field: field) ?? .cell(.unknown)
   }
 
+  /// A cell's text, trimmed as `RecordAssembler` trims it: straight from the block's bytes when they are valid
+  /// UTF-8 with nothing but ASCII white space to trim (as for keys), else decoded and trimmed scalar by scalar.
+  private func cellText(_ column: Int, _ scanner: CSVScanner) -> String {
+    if blockIsValidUTF8 && !scanner.cells.isQuoted(column) {
+      let bytes = trimmedBytes(UnsafeBufferPointer(rebasing: base[scanner.cells[column]]))
+      if bytes.isEmpty { return "" }
+      if !Schema.mayHaveUnicodeSpace(bytes) { return String(decoding: bytes, as: UTF8.self) }
+    }
+    return scanner.withCell(column, decoder.decode).map(RecordAssembler.trimmed) ?? ""
+  }
+
   /// Whether a cell's bytes are valid in the register's encoding.
   private func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     if isUTF8 { return TextDecoder.isValidUTF8(bytes) }
@@ -262,7 +273,7 @@ public final class CSVBlockParser {
     var raw = [String?](repeating: nil, count: values.count)
     guard let scanner else { return Record(source: source, values: values, raw: raw) }
     for (field, column) in mapped {
-      let text = scanner.withCell(column, decoder.decode).map(RecordAssembler.trimmed) ?? ""
+      let text = cellText(column, scanner)
       raw[field] = text
       if let value = schema.value(of: cells[field], field: field), typed[field] {
         values[field] = value

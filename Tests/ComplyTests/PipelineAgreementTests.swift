@@ -24,7 +24,7 @@ import Testing
     func start(_ run: RunInfo) {}
     func beginInput(_ path: String) {}
     func diagnostic(_ diagnostic: Diagnostic) {}
-    func judged(_ judgement: Judgement, rendered: String?) {
+    func judged(_ judgement: Judgement, rendered: [UInt8]?) {
       for f in judgement.findings { lines.append("F \(f.ruleID) \(f.recordKey) \(f.source.row) \(f.source.line) \(f.message.zh)") }
       for u in judgement.undetermined { lines.append("U \(u.ruleID) \(u.recordKey) \(u.source.row) \(u.fields)") }
     }

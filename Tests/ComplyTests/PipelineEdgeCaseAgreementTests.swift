@@ -19,7 +19,7 @@ import ComplyTestSupport
     func diagnostic(_ diagnostic: Diagnostic) {
       if diagnostic.severity == .warning { warnings.append("\(diagnostic.code) \(diagnostic.message)") }
     }
-    func judged(_ judgement: Judgement, rendered: String?) {
+    func judged(_ judgement: Judgement, rendered: [UInt8]?) {
       for f in judgement.findings { lines.append("F \(f.ruleID) \(f.recordKey) \(f.source.row) \(f.source.line)") }
       for u in judgement.undetermined { lines.append("U \(u.ruleID) \(u.recordKey) \(u.source.row) \(u.source.line) \(u.fields)") }
     }

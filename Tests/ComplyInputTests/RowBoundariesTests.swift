@@ -33,6 +33,24 @@ import ComplyTestSupport
     }
   }
 
+  /// The word-at-a-time line feed count, against a byte-at-a-time count, over bytes near LF in value (0x09,
+  /// 0x0B, 0x8A, 0x0A with the high bit) and every start and end offset.
+  @Test func lineFeedCountAgreesWithByteByByte() {
+    var g = SplitMix64(state: 11)
+    let alphabet: [UInt8] = [0x0A, 0x0A, 0x09, 0x0B, 0x8A, 0x00, 0xFF, 0x7F, 0x2C, 0xE5]
+    for _ in 0..<2_000 {
+      let bytes = (0..<Int(g.next() % 48)).map { _ in alphabet[Int(g.next() % UInt64(alphabet.count))] }
+      bytes.withUnsafeBufferPointer { p in
+        for start in 0...bytes.count {
+          for end in start...bytes.count {
+            let expected = bytes[start..<end].filter { $0 == 0x0A }.count
+            #expect(RowBoundaries.countLF(p, start, end) == expected)
+          }
+        }
+      }
+    }
+  }
+
   @Test func registerRowsWithQuotedRemarks() {
     let text = "P1,名称,\"备注, 有逗号\"\nP2,\"a \"\"quoted\"\" word\",x\nP3,\"two\nlines\",y\nP4,5\" pipe,z\nP5,partial"
     let bytes = Array(text.utf8)

@@ -5,6 +5,8 @@ struct CellByteTables: Sendable {
   /// Per field: each canonical value's bytes, for enum fields; empty otherwise.
   var canonical: [[[UInt8]]]
   var blankTokens: [[UInt8]]
+  /// Bit n set when some blank token is n bytes long (n < 64): most cells are ruled out by their length alone.
+  var blankTokenLengths: UInt64 = 0
   var trueSpellings: [[UInt8]]
   var falseSpellings: [[UInt8]]
   /// Per field: the reference reading of a blank cell (the default text's, for a field that has one), with a unit
@@ -19,6 +21,7 @@ struct CellByteTables: Sendable {
     }
     canonical = fields.map { field in field.values.map { Array($0.canonical.utf8) } }
     self.blankTokens = blankTokens.map { Array($0.utf8) }
+    for token in self.blankTokens { blankTokenLengths |= token.count < 64 ? 1 << UInt64(token.count) : 1 << 63 }
     self.trueSpellings = trueSpellings.map { Array($0.utf8) }
     self.falseSpellings = falseSpellings.map { Array($0.utf8) }
   }
@@ -51,7 +54,9 @@ extension Schema {
     let bytes = UnsafeBufferPointer(rebasing: cell[start..<end])
     if bytes.isEmpty { return blank(field, unitFactor) }
     if Schema.mayHaveUnicodeSpace(bytes) { return nil }
-    for token in byteTables.blankTokens where Schema.same(token, bytes) { return blank(field, unitFactor) }
+    if bytes.count >= 63 || byteTables.blankTokenLengths & (1 << UInt64(bytes.count)) != 0 {
+      for token in byteTables.blankTokens where Schema.same(token, bytes) { return blank(field, unitFactor) }
+    }
     switch fields[field].type {
     case .text:
       // Decoded first: short non-ASCII text (normalization might make it a blank token), and text that begins or

@@ -6,6 +6,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   public init(number: Int) { self.number = number }
 
   /// The day for a civil date, or nil when the date does not exist (2019-02-30, month 13).
+  @inline(__always)
   public init?(year: Int, month: Int, day: Int) {
     guard (1...12).contains(month), day >= 1, day <= Day.daysIn(year: year, month: month) else { return nil }
     // Howard Hinnant's days_from_civil.
@@ -32,14 +33,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
   }
 
+  @inline(__always)
   public static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
 
+  @inline(__always)
   public static func daysIn(year: Int, month: Int) -> Int {
-    switch month {
-    case 2: isLeap(year) ? 29 : 28
-    case 4, 6, 9, 11: 30
-    default: 31
-    }
+    if month == 2 { return isLeap(year) ? 29 : 28 }
+    // 30 for April, June, September and November: bits 4, 6, 9 and 11.
+    return (0b1010_0101_0000 >> month) & 1 == 1 ? 30 : 31
   }
 
   public func adding(days: Int) -> Day { Day(number: number + days) }

@@ -96,13 +96,22 @@ public struct Explainer: Sendable {
 
   /// The operator as it held: `<` when true, `≥` when false.
   static func symbol(_ name: String, _ value: Value) -> String? {
-    let pairs = ["<": "≥", ">": "≤", "<=": ">", ">=": "<", "=": "≠", "!=": "="]
-    guard let negated = pairs[name] else { return name == "in" ? (value == .bool(false) ? "∉" : "∈") : nil }
-    let shown = name == "<=" ? "≤" : name == ">=" ? "≥" : name == "!=" ? "≠" : name
+    // (as written, shown when true, shown when false)
+    let forms: (String, String)
+    switch name {
+    case "<": forms = ("<", "≥")
+    case ">": forms = (">", "≤")
+    case "<=": forms = ("≤", ">")
+    case ">=": forms = ("≥", "<")
+    case "=": forms = ("=", "≠")
+    case "!=": forms = ("≠", "=")
+    case "in": return value == .bool(false) ? "∉" : "∈"
+    default: return nil
+    }
     switch value {
-    case .bool(true): return shown
-    case .bool(false): return negated == "<=" ? "≤" : negated
-    default: return "?" + shown
+    case .bool(true): return forms.0
+    case .bool(false): return forms.1
+    default: return "?" + forms.0
     }
   }
 }

@@ -17,9 +17,12 @@ public struct MessageTemplate: Sendable {
   }
 
   static func render(_ parts: [Part], _ bindings: Bindings, _ language: Language) -> String {
+    // Room for a typical message at once: growing from empty reallocates several times per finding.
     var text = ""
-    for part in parts {
-      switch part {
+    text.reserveCapacity(256)
+    // By index: `for part in parts` copies each part, a retain of its program.
+    for i in parts.indices {
+      switch parts[i] {
       case .text(let t): text += t
       case .value(let program): text += Explainer.render(program.evaluate(bindings), in: language)
       }

@@ -51,7 +51,8 @@ public struct ComplianceChecker {
     }
     self.pack = pack
     self.options = options
-    engine = Engine(pack: pack, rules: rules, asOf: options.asOf)
+    // Every report of a run is in its one language: findings' texts are written in that language only.
+    engine = Engine(pack: pack, rules: rules, asOf: options.asOf, language: options.language)
   }
 
   public func runInfo(inputs: [String], version: String) -> RunInfo {

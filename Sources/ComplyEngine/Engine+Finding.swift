@@ -6,10 +6,9 @@ extension Engine {
   func finding(_ rule: Rule, _ record: Record, _ bindings: Bindings, _ key: String) -> Finding {
     var groups: [String: String] = [:]
     for i in pack.schema.groupFields { groups[pack.schema.fields[i].name] = record.raw[i] ?? "" }
-    let explainer = pack.explainer
     return Finding(
       ruleID: rule.id, title: rule.title, severity: rule.severity, confidence: rule.confidence, recordKey: key,
-      label: pack.schema.labelField.flatMap { record.raw[$0] } ?? "", source: record.source, groups: groups, message: rule.message.render(bindings),
+      label: pack.schema.labelField.flatMap { record.raw[$0] } ?? "", source: record.source, groups: groups, message: rule.message.render(bindings, only: language),
       evidence: rule.evidence.map { evidence($0, record, bindings) },
       decidedBy: explainer.explain(rule.violation.checked, bindings), basis: rule.basis,
       penalty: penalty(rule, bindings), remedy: rule.remedy, annotations: annotations(rule, bindings),

@@ -10,7 +10,10 @@ public struct Engine: Sendable {
   public let pack: RulePack
   public let rules: [Rule]
   public let asOf: Day
-  private let explainer: Explainer
+  let explainer: Explainer
+  /// The one language findings' messages and explanations are written in (the other left empty), for a run
+  /// that reports in one language; nil writes both.
+  public let language: Language?
   /// Every rule in force on `asOf`, chained into one closure: true when all are compliant or not applicable.
   /// A closure captured by another is called without being retained, unlike one loaded from an array or an
   /// object on every row.
@@ -21,11 +24,12 @@ public struct Engine: Sendable {
   private let cellReader: CellReader
   private let deciders: [Decider]
 
-  public init(pack: RulePack, rules: [Rule]? = nil, asOf: Day) {
+  public init(pack: RulePack, rules: [Rule]? = nil, asOf: Day, language: Language? = nil) {
     self.pack = pack
     self.rules = rules ?? pack.rules
     self.asOf = asOf
-    explainer = pack.explainer
+    self.language = language
+    explainer = pack.explainer(language: language)
     deciders = self.rules.map { Decider($0, asOf: asOf) }
     let inForce = self.rules.filter { $0.isInForce(on: asOf) }
     allClean = Engine.chain(inForce)

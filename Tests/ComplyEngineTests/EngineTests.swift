@@ -65,6 +65,26 @@ enum BundledPack {
     #expect(approval.note?.en == "after as_of, treated as not set")
   }
 
+  /// An engine for one language writes findings' messages and explanations in it alone, the same text an
+  /// engine for both writes in that language; the other language is left empty.
+  @Test func anEngineForOneLanguageWritesOnlyThatLanguage() throws {
+    let cells = ["eia_category": "报告表", "eia_approval_date": "2018-04-10", "construction_start_date": "2018-03-01"]
+    let record = BundledPack.record(cells)
+    let asOf = BundledPack.day("2018-11-05")
+    let both = try #require(Engine(pack: BundledPack.pack, rules: [cba], asOf: asOf).judge(record).findings.first)
+    #expect(!both.message.zh.isEmpty && !both.message.en.isEmpty)
+    #expect(both.decidedBy.allSatisfy { !$0.zh.isEmpty && !$0.en.isEmpty })
+    for language in [Language.zh, .en] {
+      let engine = Engine(pack: BundledPack.pack, rules: [cba], asOf: asOf, language: language)
+      let one = try #require(engine.judge(record).findings.first)
+      let other: Language = language == .zh ? .en : .zh
+      #expect(one.message[language] == both.message[language])
+      #expect(one.message[other].isEmpty)
+      #expect(one.decidedBy.map { $0[language] } == both.decidedBy.map { $0[language] })
+      #expect(one.decidedBy.allSatisfy { $0[other].isEmpty })
+    }
+  }
+
   @Test func aMonthOnlyDateStraddlingAsOfIsUnknownAndNamed() {
     let j = judge(cba, ["eia_category": "报告表", "eia_approval_date": "2018-01-10", "construction_start_date": "2018-11"])
     #expect(j.verdicts == [.undetermined])

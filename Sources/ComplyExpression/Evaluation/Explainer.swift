@@ -8,10 +8,23 @@ import ComplyModel
 public struct Explainer: Sendable {
   public var schema: Schema
   public var definitionTitles: [String: LocalizedText]
+  /// The one language to write, the other left empty (a report is in one language); nil writes both.
+  public var language: Language?
 
-  public init(schema: Schema, definitionTitles: [String: LocalizedText] = [:]) {
+  public init(schema: Schema, definitionTitles: [String: LocalizedText] = [:], language: Language? = nil) {
     self.schema = schema
     self.definitionTitles = definitionTitles
+    self.language = language
+  }
+
+  /// A text in `language` only, or in both languages.
+  @inline(__always)
+  func text(_ zh: @autoclosure () -> String, _ en: @autoclosure () -> String) -> LocalizedText {
+    switch language {
+    case .zh?: LocalizedText(zh: zh(), en: "")
+    case .en?: LocalizedText(zh: "", en: en())
+    case nil: LocalizedText(zh: zh(), en: en())
+    }
   }
 
   /// The facts that decided `expr`'s value for these bindings.
@@ -34,9 +47,12 @@ public struct Explainer: Sendable {
       return explain(body, bindings)
     case .call(let builtin, let arguments):
       let described = arguments.map { describe($0, bindings) }
-      if let hook = builtin.explain { return [hook(described, value)] }
+      if let hook = builtin.explain {
+        let fact = hook(described, value)
+        return [text(fact.zh, fact.en)]
+      }
       if arguments.count == 2, let symbol = Explainer.symbol(builtin.name, value) {
-        return [LocalizedText(zh: "\(described[0].zh) \(symbol) \(described[1].zh)", en: "\(described[0].en) \(symbol) \(described[1].en)")]
+        return [text("\(described[0].zh) \(symbol) \(described[1].zh)", "\(described[0].en) \(symbol) \(described[1].en)")]
       }
       return [describe(expr, bindings)]
     default:
@@ -47,27 +63,41 @@ public struct Explainer: Sendable {
   /// An operand as a person reads it: its label and its value.
   public func describe(_ expr: CheckedExpr, _ bindings: Bindings) -> LocalizedText {
     let value = Interpreter.evaluate(expr, bindings)
-    let shown = Explainer.render(value)
+    let shown = render(value)
     switch expr.kind {
     case .constant: return shown
     // A literal list (`["报告书", "报告表"]`) is shown as its value, like any literal.
     case .list(let items) where items.allSatisfy({ $0.constantValue != nil }): return shown
     case .field(let index):
-      return Explainer.label(schema.fields[index].title, shown, value)
+      return label(schema.fields[index].title, shown, value)
     case .definition(let name, _):
-      return Explainer.label(definitionTitles[name] ?? LocalizedText(zh: name, en: name), shown, value)
+      return label(definitionTitles[name] ?? LocalizedText(zh: name, en: name), shown, value)
     case .asOf:
-      return LocalizedText(zh: "检查基准日 \(shown.zh)", en: "as_of \(shown.en)")
+      return text("检查基准日 \(shown.zh)", "as_of \(shown.en)")
     default:
-      return LocalizedText(zh: "\(expr.source) = \(shown.zh)", en: "\(expr.source) = \(shown.en)")
+      return text("\(expr.source) = \(shown.zh)", "\(expr.source) = \(shown.en)")
     }
   }
 
   /// `开工日期 2018-03-01`, or `环评批复日期（未填写）` when there is no value to show.
-  static func label(_ title: LocalizedText, _ shown: LocalizedText, _ value: Value) -> LocalizedText {
+  func label(_ title: LocalizedText, _ shown: LocalizedText, _ value: Value) -> LocalizedText {
     switch value {
-    case .null, .unknown: LocalizedText(zh: "\(title.zh)\(shown.zh)", en: "\(title.en) \(shown.en)")
-    default: LocalizedText(zh: "\(title.zh) \(shown.zh)", en: "\(title.en) \(shown.en)")
+    case .null, .unknown: text("\(title.zh)\(shown.zh)", "\(title.en) \(shown.en)")
+    default: text("\(title.zh) \(shown.zh)", "\(title.en) \(shown.en)")
+    }
+  }
+
+  /// `Explainer.render(_:)` in `language` only, or in both.
+  func render(_ value: Value) -> LocalizedText {
+    switch value {
+    case .null, .unknown, .bool: text(Explainer.render(value, in: .zh), Explainer.render(value, in: .en))
+    default:
+      // Dates and numbers read the same in both languages: made once.
+      switch language {
+      case .zh?: LocalizedText(zh: value.description, en: "")
+      case .en?: LocalizedText(zh: "", en: value.description)
+      case nil: Explainer.render(value)
+      }
     }
   }
 

@@ -18,4 +18,9 @@ public struct RulePack: Sendable {
   public var exampleAsOf: Day?
 
   public var explainer: Explainer { Explainer(schema: schema, definitionTitles: definitionTitles) }
+
+  /// An explainer that writes only `language` (both when nil).
+  public func explainer(language: Language?) -> Explainer {
+    Explainer(schema: schema, definitionTitles: definitionTitles, language: language)
+  }
 }

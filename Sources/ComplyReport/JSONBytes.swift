@@ -1,76 +1,136 @@
 /// Compact JSON written straight into bytes, for the parts of a report written once per finding: the same text
 /// `JSON.render()` gives for the same values, without building the tree first (keys, strings and numbers go
 /// from their storage to the buffer). The writer puts the commas: a key or a value after a value gets one.
+///
+/// The bytes live in a buffer of its own, valid only inside `write(capacity:_:)`: appending to an array checked
+/// that it was uniquely referenced, a runtime call, for every byte and piece written.
 struct JSONBytes {
-  private(set) var bytes: [UInt8] = []
+  private var base: UnsafeMutablePointer<UInt8>
+  private var count = 0
+  private var capacity: Int
   private var afterValue = false
 
-  init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
+  private init(capacity: Int) {
+    self.capacity = max(capacity, 16)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  /// The bytes `body` writes.
+  static func write(capacity: Int = 1024, _ body: (inout JSONBytes) -> Void) -> [UInt8] {
+    var out = JSONBytes(capacity: capacity)
+    defer { out.base.deallocate() }
+    body(&out)
+    return Array(UnsafeBufferPointer(start: out.base, count: out.count))
+  }
+
+  private mutating func grow(_ needed: Int) {
+    let larger = max(capacity * 2, count + needed)
+    let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+    moved.moveInitialize(from: base, count: count)
+    base.deallocate()
+    base = moved
+    capacity = larger
+  }
+
+  @inline(__always)
+  private mutating func append(_ byte: UInt8) {
+    if count == capacity { grow(1) }
+    base[count] = byte
+    count += 1
+  }
+
+  @inline(__always)
+  private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+    if count + bytes.count > capacity { grow(bytes.count) }
+    (base + count).initialize(from: source, count: bytes.count)
+    count += bytes.count
+  }
 
   private mutating func separate() {
-    if afterValue { bytes.append(UInt8(ascii: ",")) }
+    if afterValue { append(UInt8(ascii: ",")) }
   }
 
   /// Raw text between values (`,\n    ` between findings); the next value gets no comma of its own.
   mutating func literal(_ text: StaticString) {
-    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    literalBytes(text)
     afterValue = false
   }
 
   private mutating func literalBytes(_ text: StaticString) {
-    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    text.withUTF8Buffer { append($0) }
+  }
+
+  /// A string in quotes, escaped per RFC 8259 (as `JSON.escape` writes it).
+  private mutating func escaped(_ s: String) {
+    append(UInt8(ascii: "\""))
+    // Most strings need no escaping: copy them whole, straight from their storage.
+    var text = s
+    let copied = text.withUTF8 { bytes -> Bool in
+      for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+      append(bytes)
+      return true
+    }
+    if copied {
+      append(UInt8(ascii: "\""))
+      return
+    }
+    var escaped: [UInt8] = []
+    JSON.escape(s, into: &escaped)
+    escaped.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0.dropFirst())) }
   }
 
   mutating func key(_ name: StaticString) {
     separate()
-    bytes.append(UInt8(ascii: "\""))
-    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    // One byte at a time: an array literal here would allocate on every key.
-    bytes.append(UInt8(ascii: "\""))
-    bytes.append(UInt8(ascii: ":"))
+    append(UInt8(ascii: "\""))
+    literalBytes(name)
+    append(UInt8(ascii: "\""))
+    append(UInt8(ascii: ":"))
     afterValue = false
   }
 
   /// A key that is data (an evidence name, a group field), escaped.
   mutating func key(named name: String) {
     separate()
-    JSON.escape(name, into: &bytes)
-    bytes.append(UInt8(ascii: ":"))
+    escaped(name)
+    append(UInt8(ascii: ":"))
     afterValue = false
   }
 
   mutating func openObject() {
     separate()
-    bytes.append(UInt8(ascii: "{"))
+    append(UInt8(ascii: "{"))
     afterValue = false
   }
 
   mutating func closeObject() {
-    bytes.append(UInt8(ascii: "}"))
+    append(UInt8(ascii: "}"))
     afterValue = true
   }
 
   mutating func openArray() {
     separate()
-    bytes.append(UInt8(ascii: "["))
+    append(UInt8(ascii: "["))
     afterValue = false
   }
 
   mutating func closeArray() {
-    bytes.append(UInt8(ascii: "]"))
+    append(UInt8(ascii: "]"))
     afterValue = true
   }
 
   /// A value from a `JSON` tree, rendered compactly.
   mutating func raw(_ value: JSON) {
     separate()
-    value.write(into: &bytes, indent: nil, level: 0)
+    var text: [UInt8] = []
+    value.write(into: &text, indent: nil, level: 0)
+    text.withUnsafeBufferPointer { append($0) }
     afterValue = true
   }
 
   mutating func string(_ s: String) {
     separate()
-    JSON.escape(s, into: &bytes)
+    escaped(s)
     afterValue = true
   }
 
@@ -98,7 +158,7 @@ struct JSONBytes {
   mutating func int(_ i: Int64) {
     separate()
     afterValue = true
-    if i < 0 { bytes.append(UInt8(ascii: "-")) }
+    if i < 0 { append(UInt8(ascii: "-")) }
     var magnitude = i.magnitude
     var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)  // up to 20 digits, 8 per word, last digit first
     var count = 0
@@ -108,7 +168,7 @@ struct JSONBytes {
         magnitude /= 10
         count += 1
       } while magnitude > 0
-      for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+      for index in stride(from: count - 1, through: 0, by: -1) { append(buffer[index]) }
     }
   }
 }

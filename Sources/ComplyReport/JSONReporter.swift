@@ -95,12 +95,12 @@ public final class JSONReporter: Reporter {
     var basis = BasisTexts()
     func render(_ judgement: Judgement) -> [UInt8] {
       guard !judgement.findings.isEmpty else { return [] }
-      var out = JSONBytes(capacity: 2048 * judgement.findings.count)
-      for (i, finding) in judgement.findings.enumerated() {
-        if i > 0 { out.literal(",\n    ") }
-        out.finding(finding, language, basis: basis)
+      return JSONBytes.write(capacity: 2048 * judgement.findings.count) { out in
+        for (i, finding) in judgement.findings.enumerated() {
+          if i > 0 { out.literal(",\n    ") }
+          out.finding(finding, language, basis: basis)
+        }
       }
-      return out.bytes
     }
   }
 

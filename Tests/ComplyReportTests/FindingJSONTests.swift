@@ -50,22 +50,19 @@ import Testing
     for f in variants {
       for language in [Language.zh, .en] {
         let reference = Reference.encode(f, language).render()
-        var out = JSONBytes()
-        out.finding(f, language)
-        #expect(String(decoding: out.bytes, as: UTF8.self) == reference)
+        let out = JSONBytes.write { $0.finding(f, language) }
+        #expect(String(decoding: out, as: UTF8.self) == reference)
         // With the run's basis texts made once, as the reporters render.
-        var cached = JSONBytes()
-        cached.finding(f, language, basis: BasisTexts(rules: engine.rules))
-        #expect(String(decoding: cached.bytes, as: UTF8.self) == reference)
+        let cached = JSONBytes.write { $0.finding(f, language, basis: BasisTexts(rules: engine.rules)) }
+        #expect(String(decoding: cached, as: UTF8.self) == reference)
       }
     }
   }
 
   @Test func numbersAsStringWritesThem() {
     for n: Int64 in [0, 7, -7, 10, 99, 100, -100, 1_000_000_007, Int64.max, Int64.min, Int64.min + 1] {
-      var out = JSONBytes()
-      out.int(n)
-      #expect(String(decoding: out.bytes, as: UTF8.self) == String(n))
+      let out = JSONBytes.write { $0.int(n) }
+      #expect(String(decoding: out, as: UTF8.self) == String(n))
     }
   }
 }

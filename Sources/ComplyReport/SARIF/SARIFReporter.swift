@@ -63,12 +63,12 @@ public final class SARIFReporter: Reporter {
     var basis = BasisTexts()
     func render(_ judgement: Judgement) -> [UInt8] {
       guard !judgement.findings.isEmpty else { return [] }
-      var out = JSONBytes(capacity: 2048 * judgement.findings.count)
-      for (i, finding) in judgement.findings.enumerated() {
-        if i > 0 { out.literal(",\n        ") }
-        SARIFLog.result(finding, ruleIndex: ruleIndex[finding.ruleID], language: language, basis: basis, into: &out)
+      return JSONBytes.write(capacity: 2048 * judgement.findings.count) { out in
+        for (i, finding) in judgement.findings.enumerated() {
+          if i > 0 { out.literal(",\n        ") }
+          SARIFLog.result(finding, ruleIndex: ruleIndex[finding.ruleID], language: language, basis: basis, into: &out)
+        }
       }
-      return out.bytes
     }
   }
 

@@ -86,10 +86,14 @@ struct TextDecoder {
     let n = bytes.count
     let raw = UnsafeRawBufferPointer(bytes)
     while i < n {
-      // Eight ASCII bytes at a time.
-      if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-        i += 8
-        continue
+      // Eight ASCII bytes at a time; a word with a byte above ASCII skips the ASCII bytes before it at once.
+      if i + 8 <= n {
+        let high = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080
+        if high == 0 {
+          i += 8
+          continue
+        }
+        i += high.trailingZeroBitCount >> 3
       }
       let lead = bytes[i]
       if lead < 0x80 {

@@ -59,6 +59,22 @@ import Testing
     }
   }
 
+  /// The word-at-a-time test for bytes that need escaping, against a byte-at-a-time one, at every length and
+  /// with each such byte (and its near neighbours) at every position.
+  @Test func escapingIsNeededExactlyWhenABytesNeedsIt() {
+    let special: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0x9F, 0xA2, 0xDC, 0xE5]
+    for length in 0..<20 {
+      for position in 0..<max(length, 1) {
+        for byte in special {
+          var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+          if position < length { bytes[position] = byte }
+          let expected = bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+          #expect(bytes.withUnsafeBufferPointer { JSONBytes.needsEscaping($0) } == expected, "\(bytes)")
+        }
+      }
+    }
+  }
+
   @Test func numbersAsStringWritesThem() {
     for n: Int64 in [0, 7, -7, 10, 99, 100, -100, 1_000_000_007, Int64.max, Int64.min, Int64.min + 1] {
       let out = JSONBytes.write { $0.int(n) }

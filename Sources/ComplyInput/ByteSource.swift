@@ -12,7 +12,9 @@
 /// only when one unconsumed piece (a row) is longer than half of it, so memory stays near the chunk size plus
 /// the longest row.
 final class ByteSource {
-  private(set) var buffer: [UInt8]
+  // Unchecked: read on every row and cell, and only ever changed by `fill` on the reading thread; a checked
+  // access costs a runtime call each time.
+  @exclusivity(unchecked) private(set) var buffer: [UInt8]
   /// The first byte not yet consumed.
   var start = 0
   /// One past the last byte read.

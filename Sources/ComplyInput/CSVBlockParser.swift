@@ -42,6 +42,9 @@ public final class CSVBlockParser {
   private let mapped: [(field: Int, column: Int)]
   private let factors: [Double]
   private let typed: [Bool]
+  /// The typed fields with their columns and unit factors, in field order: what `read` types on every row.
+  private let typedReads: [(field: Int, column: Int, factor: Double)]
+  private let keyColumn: Int?
   /// The current row's cells, one per schema field; fields without a column stay unknown.
   private let cells: UnsafeMutablePointer<Cell>
   /// Values of the fields without a column (unknown, naming the field) and of unread text fields (null).
@@ -62,6 +65,9 @@ public final class CSVBlockParser {
     mapped = layout.mapping.fieldColumns.enumerated().compactMap { field, column in column.map { (field, $0) } }
     factors = layout.mapping.fieldColumns.map { column in column.map { layout.mapping.columns[$0].unitFactor } ?? 1 }
     typed = layout.schema.fields.indices.map { layout.schema.fields[$0].type != .text || layout.neededTextFields.contains($0) }
+    let (isTyped, unitFactors) = (typed, factors)
+    typedReads = mapped.filter { isTyped[$0.field] }.map { ($0.field, $0.column, unitFactors[$0.field]) }
+    keyColumn = layout.mapping.column(for: layout.schema.keyField)
     let width = layout.schema.fields.count
     cells = UnsafeMutablePointer<Cell>.allocate(capacity: max(width, 1))
     cells.initialize(repeating: .unknown, count: max(width, 1))
@@ -144,7 +150,7 @@ public final class CSVBlockParser {
     let keyField = schema.keyField
     var keyHash: UInt64 = 0
     var keyRange = 0..<0
-    if let column = mapping.column(for: keyField) {
+    if let column = keyColumn {
       keyRange = scanner.cells[column]
       let blank = scanner.withCell(column) { bytes -> Bool in
         let key = trimmedBytes(bytes)
@@ -170,11 +176,11 @@ public final class CSVBlockParser {
       }
     }
     let ranges = scanner.cells
-    for (field, column) in mapped where typed[field] {
+    for (field, column, factor) in typedReads {
       let read =
         ranges.isQuoted(column)
-        ? scanner.withCell(column) { typedCell($0, field) }
-        : typedCell(UnsafeBufferPointer(rebasing: base[ranges[column]]), field)
+        ? scanner.withCell(column) { typedCell($0, field, factor) }
+        : typedCell(UnsafeBufferPointer(rebasing: base[ranges[column]]), field, factor)
       guard let read else {
         events.append(.rejected(RowRejection(source: at, reason: "column \(column + 1) is not valid \(decoder.encoding)")))
         return nil
@@ -199,12 +205,12 @@ public final class CSVBlockParser {
   /// A typed cell from its bytes: straight from the bytes when it is plain, else through a decoded string; nil
   /// when the bytes are not valid in the register's encoding.
   @inline(__always)
-  private func typedCell(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Int) -> Schema.CellReading? {
+  private func typedCell(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Int, _ factor: Double) -> Schema.CellReading? {
     if isUTF8 && (blockIsValidUTF8 || TextDecoder.isValidUTF8(bytes)) {
-      if let fast = schema.readCell(utf8: bytes, field: field, unitFactor: factors[field]) { return fast }
+      if let fast = schema.readCell(utf8: bytes, field: field, unitFactor: factor) { return fast }
     }
     guard let text = decoder.decode(bytes) else { return nil }
-    let parsed = schema.parseCell(text, field: field, unitFactor: factors[field])
+    let parsed = schema.parseCell(text, field: field, unitFactor: factor)
     // A reference reading always has the field's type, so it always has a cell.
     return schema.cell(of: parsed, field: field) ?? .cell(.unknown)
   }

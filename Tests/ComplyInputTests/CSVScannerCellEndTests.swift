@@ -10,7 +10,10 @@ import Testing
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return Int(truncatingIfNeeded: state >> 33)
     }
-    let alphabet: [UInt8] = [0x61, 0x61, 0x61, 0x2C, 0x0A, 0x0D, 0xE4, 0xB8, 0x80, 0x2B, 0x2D, 0x0B, 0xAC, 0x8A]
+    // Delimiters, bytes below 0x2D that are not (space, quote, parenthesis, NUL, VT), `-` and bytes above ASCII.
+    let alphabet: [UInt8] = [
+      0x61, 0x61, 0x61, 0x2C, 0x0A, 0x0D, 0xE4, 0xB8, 0x80, 0x2B, 0x2D, 0x0B, 0xAC, 0x8A, 0x20, 0x22, 0x28, 0x00,
+    ]
     for _ in 0..<20_000 {
       let bytes = (0..<(next() % 40)).map { _ in alphabet[next() % alphabet.count] }
       bytes.withUnsafeBufferPointer { p in

@@ -19,7 +19,9 @@ public struct RowView {
   public let keyHash: UInt64
   /// Where the key cell lies in the block's bytes (quotes and white space included).
   public let keyRange: Range<Int>
-  unowned let parser: CSVBlockParser
+  // Unchecked: a view lives only inside the parser's callback, and each copy of a checked unowned reference
+  // counts it up and down again.
+  unowned(unsafe) let parser: CSVBlockParser
 
   /// Typed values for every typed field and the text fields the rules read (others are `.null`).
   public var values: [Value] { parser.values() }
@@ -37,6 +39,8 @@ public final class CSVBlockParser {
   // Kept apart from `layout`: reading a struct property's struct copies it, with a retain per member, per row.
   private let schema: Schema
   private let mapping: HeaderMapping
+  private let path: String
+  private let width: Int
   private let decoder: TextDecoder
   private let isUTF8: Bool
   private let mapped: [(field: Int, column: Int)]
@@ -60,6 +64,8 @@ public final class CSVBlockParser {
     self.layout = layout
     schema = layout.schema
     mapping = layout.mapping
+    path = layout.path
+    width = layout.width
     decoder = TextDecoder(encoding: layout.encoding)
     isUTF8 = layout.encoding == .utf8
     mapped = layout.mapping.fieldColumns.enumerated().compactMap { field, column in column.map { (field, $0) } }
@@ -68,9 +74,9 @@ public final class CSVBlockParser {
     let (isTyped, unitFactors) = (typed, factors)
     typedReads = mapped.filter { isTyped[$0.field] }.map { ($0.field, $0.column, unitFactors[$0.field]) }
     keyColumn = layout.mapping.column(for: layout.schema.keyField)
-    let width = layout.schema.fields.count
-    cells = UnsafeMutablePointer<Cell>.allocate(capacity: max(width, 1))
-    cells.initialize(repeating: .unknown, count: max(width, 1))
+    let fieldCount = layout.schema.fields.count
+    cells = UnsafeMutablePointer<Cell>.allocate(capacity: max(fieldCount, 1))
+    cells.initialize(repeating: .unknown, count: max(fieldCount, 1))
     var base = layout.schema.fields.indices.map { Value.unknown(FieldSet($0)) }
     for (field, _) in mapped where !typed[field] { base[field] = .null }
     baseValues = base
@@ -100,7 +106,7 @@ public final class CSVBlockParser {
     while (try? scanner.nextRow()) == true {
       row += 1
       let line = block.firstLine + scanner.line - 1
-      let at = RecordSource(path: layout.path, row: row, line: line)
+      let at = RecordSource(path: path, row: row, line: line)
       if scanner.unterminated {
         body(.rejected(RowRejection(source: at, reason: "quote opened on this row is never closed")))
         continue
@@ -110,8 +116,8 @@ public final class CSVBlockParser {
         body(.diagnostic(Diagnostic(.notice, .inputTotalsRow, "row \(row) is a totals row (\(word)); not a record", at: Location(file: at.path, line: at.line, column: 0))))
         continue
       }
-      guard scanner.cells.count == layout.width else {
-        body(.rejected(RowRejection(source: at, reason: "expected \(layout.width) fields, found \(scanner.cells.count)")))
+      guard scanner.cells.count == width else {
+        body(.rejected(RowRejection(source: at, reason: "expected \(width) fields, found \(scanner.cells.count)")))
         continue
       }
       events.removeAll(keepingCapacity: true)

@@ -12,7 +12,7 @@ public final class Collector: Reporter {
   public func diagnostic(_ diagnostic: Diagnostic) {
     if diagnostic.severity == .warning { warnings.append("\(diagnostic.code) \(diagnostic.message)") }
   }
-  public func judged(_ judgement: Judgement, rendered: String?) {
+  public func judged(_ judgement: Judgement, rendered: [UInt8]?) {
     for f in judgement.findings { lines.append("F \(f.ruleID) \(f.recordKey) \(f.source.row) \(f.source.line)") }
     for u in judgement.undetermined { lines.append("U \(u.ruleID) \(u.recordKey) \(u.source.row) \(u.source.line) \(u.fields)") }
   }

@@ -48,7 +48,8 @@ let package = Package(
     // Fixtures are read from the source tree via #filePath (their diagnostics name stable paths), not bundled.
     .testTarget(name: "ComplyRulesTests", dependencies: ["ComplyRules", "ComplyReport"], exclude: ["Fixtures"]),
     // Fixture workbooks are read from the source tree via #filePath, not bundled.
-    .testTarget(name: "ComplyInputTests", dependencies: ["ComplyInput", "ComplyTestSupport"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "ComplyInputTests", dependencies: ["ComplyInput", "ComplyTestSupport", "ZIPFoundation"], exclude: ["Fixtures"]),
     .testTarget(name: "ComplyEngineTests", dependencies: ["ComplyEngine", "ComplyTestSupport"]),
     // Golden reports are read from the source tree via #filePath, not bundled.
     .testTarget(name: "ComplyReportTests", dependencies: ["ComplyReport", "ComplyRules"], exclude: ["Golden"]),

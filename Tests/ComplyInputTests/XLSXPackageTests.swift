@@ -1,7 +1,9 @@
-import ComplyInput
 import ComplyModel
 import Foundation
 import Testing
+import ZIPFoundation
+
+@testable import ComplyInput
 
 /// Files that are not workbooks, decompression bombs, and the CSV encodings that cannot be read.
 @Suite struct XLSXPackageTests {
@@ -63,6 +65,35 @@ import Testing
     let sheet = try? readWorkbook("not-utf8-sheet.xlsx")
     let failure = sheet?.failure ?? inputError { _ = try readWorkbook("not-utf8-sheet.xlsx") }
     #expect(failure?.description.contains("not UTF-8 text") == true, "\(String(describing: failure))")
+  }
+
+  /// A package written with ZIP64 records (sizes and offsets in the extra fields, a ZIP64 end record) reads as the
+  /// same package without them, and comply places and inflates every compressed part itself.
+  @Test func aZIP64PackageReadsLikeAClassicOne() throws {
+    let classic = try readWorkbook("inline.xlsx")
+    let zip64 = try readWorkbook("zip64.xlsx")
+    #expect(zip64.failure == nil)
+    #expect(zip64.records.map(\.raw) == classic.records.map(\.raw))
+    let path = fixture("zip64.xlsx")
+    let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+    let locations = XLSXPartLocations(file: path)
+    var placed: [String] = []
+    for entry in archive where entry.isCompressed {
+      var bytes = 0
+      if try locations.inflate(entry.path, checksum: entry.checksum, into: { bytes += $0.count }) { placed.append(entry.path) }
+      #expect(bytes == Int(entry.uncompressedSize))
+    }
+    #expect(placed.sorted() == archive.filter(\.isCompressed).map(\.path).sorted())
+    #expect(placed.contains("xl/worksheets/sheet1.xml"))
+  }
+
+  /// The never-ending stream below, in a ZIP64 package: ZIPFoundation's inflater would loop on it too.
+  @Test(.timeLimit(.minutes(1))) func aZIP64PartWhoseStreamNeverEndsIsDamaged() {
+    #expect(
+      inputError { _ = try readWorkbook("zip64-endless-stream.xlsx") }
+        == .notWorkbook(
+          path: "zip64-endless-stream.xlsx",
+          reason: "its part xl/worksheets/sheet1.xml is damaged (its compressed data ends before its deflate stream)"))
   }
 
   /// Found by fuzzing: a deflate stream that never ends made ZIPFoundation read on to the end of the file, and loop.

@@ -9,6 +9,7 @@ and the decompression bomb) are built by hand with zipfile as minimal packages.
 """
 import datetime
 import os
+import struct
 import zipfile
 
 import openpyxl
@@ -247,6 +248,40 @@ def endless_stream():
     open(path, "wb").write(bytes(data))
 
 
+def zip64(source, name):
+    """`source` rewritten with ZIP64 records, as writers of large packages make them: every central directory entry
+    gives its sizes (and, but for the first entry's, its local header offset) as 0xFFFFFFFF and the real ones in a
+    ZIP64 extra field, and a ZIP64 end-of-central-directory record and its locator come before the classic record,
+    whose counts and offsets are 0xFFFF(FFFF). (ZIPFoundation takes a ZIP64 offset of 0 for no offset at all.)"""
+    data = open(os.path.join(HERE, source), "rb").read()
+    eocd = data.rfind(b"PK\x05\x06")
+    count, size, offset = struct.unpack("<HII", data[eocd + 10:eocd + 20])
+    directory = data[offset:offset + size]
+    entries = b""
+    p = 0
+    for _ in range(count):
+        fields = list(struct.unpack("<IHHHHHHIIIHHHHHII", directory[p:p + 46]))
+        name_length, extra_length, comment_length = fields[10], fields[11], fields[12]
+        compressed, uncompressed, header = fields[8], fields[9], fields[16]
+        rest = directory[p + 46:p + 46 + name_length + extra_length + comment_length]
+        entry, extra, comment = rest[:name_length], rest[name_length:name_length + extra_length], rest[name_length + extra_length:]
+        fields[2] = 45
+        fields[8] = fields[9] = 0xFFFFFFFF
+        if header > 0:
+            fields[16] = 0xFFFFFFFF
+            extra += struct.pack("<HHQQQ", 1, 24, uncompressed, compressed, header)
+        else:
+            extra += struct.pack("<HHQQ", 1, 16, uncompressed, compressed)
+        fields[11] = len(extra)
+        entries += struct.pack("<IHHHHHHIIIHHHHHII", *fields) + entry + extra + comment
+        p += 46 + name_length + extra_length + comment_length
+    body = data[:offset] + entries
+    record = struct.pack("<IQHHIIQQQQ", 0x06064B50, 44, 45, 45, 0, 0, count, count, len(entries), offset)
+    locator = struct.pack("<IIQI", 0x07064B50, 0, len(body), 1)
+    classic = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0)
+    open(os.path.join(HERE, name), "wb").write(body + record + locator + classic)
+
+
 def not_a_workbook():
     with open(os.path.join(HERE, "not-a-workbook.xlsx"), "w", encoding="utf-8") as f:
         f.write("项目编号,项目名称\nP-1,水厂\n")
@@ -264,3 +299,5 @@ if __name__ == "__main__":
     not_utf8()
     huge_row_number()
     endless_stream()
+    zip64("inline.xlsx", "zip64.xlsx")
+    zip64("endless-stream.xlsx", "zip64-endless-stream.xlsx")

@@ -29,4 +29,14 @@ set -- -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb=2048 -timeou
 [ -f "$dictionary" ] && set -- -dict="$dictionary" "$@"
 # Swift's own crash reporter would read memory under ASan and mask the crash; libFuzzer reports it instead.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} SWIFT_BACKTRACE=${SWIFT_BACKTRACE:-enable=no}
-exec nice -n 19 "$binary" "$@" "$corpus" "$root/Fuzz/Corpus/$target"
+# The target's scratch folder (Fuzz.scratch: comply-fuzz-PID in /dev/shm, or in the temporary folder) goes with it,
+# however the run ends.
+nice -n 19 "$binary" "$@" "$corpus" "$root/Fuzz/Corpus/$target" &
+pid=$!
+trap 'kill "$pid" 2>/dev/null' INT TERM
+status=0
+wait "$pid" || status=$?
+# A signal interrupts `wait`: wait on until the fuzzer has stopped.
+while kill -0 "$pid" 2>/dev/null; do wait "$pid" || status=$?; done
+rm -rf "/dev/shm/comply-fuzz-$pid" "${TMPDIR:-/tmp}/comply-fuzz-$pid"
+exit "$status"

@@ -23,11 +23,13 @@ public enum Fuzz {
   /// The audit date of the bundled packs' examples.
   public static let asOf = Day(year: 2018, month: 11, day: 5) ?? Day(number: 0)
 
-  /// A folder of this process's own in memory (/dev/shm when there is one), so that parallel fuzzers never share it.
+  /// A folder of this process's own in memory (/dev/shm when there is one), so that parallel fuzzers never share it;
+  /// removed when the process exits normally (`run.sh` removes it after a crash too).
   public static let scratch: String = {
     let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
     let path = "\(base)/comply-fuzz-\(ProcessInfo.processInfo.processIdentifier)"
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(atPath: Fuzz.scratch) }
     return path
   }()
 

@@ -29,22 +29,28 @@ public struct Explainer: Sendable {
 
   /// The facts that decided `expr`'s value for these bindings.
   public func explain(_ expr: CheckedExpr, _ bindings: Bindings) -> [LocalizedText] {
-    let value = Interpreter.evaluate(expr, bindings)
+    explain(expr, bindings, value: Interpreter.evaluate(expr, bindings))
+  }
+
+  /// `explain` for an expression whose value the caller has: each node is evaluated once on the way down (the
+  /// walk had evaluated every node again at each level above it).
+  private func explain(_ expr: CheckedExpr, _ bindings: Bindings, value: Value) -> [LocalizedText] {
     switch expr.kind {
     case .and(let a, let b), .or(let a, let b):
       let isAnd: Bool
       if case .and = expr.kind { isAnd = true } else { isAnd = false }
       let decisive = Value.bool(!isAnd)  // false decides an `and`, true an `or`
-      let children = [a, b]
-      if value == decisive, let first = children.first(where: { Interpreter.evaluate($0, bindings) == decisive }) {
-        return explain(first, bindings)
-      }
-      let relevant = value.isUnknown ? children.filter { Interpreter.evaluate($0, bindings).isUnknown } : children
-      return relevant.flatMap { explain($0, bindings) }
+      let first = Interpreter.evaluate(a, bindings)
+      if value == decisive && first == decisive { return explain(a, bindings, value: first) }
+      let second = Interpreter.evaluate(b, bindings)
+      if value == decisive && second == decisive { return explain(b, bindings, value: second) }
+      let children = [(a, first), (b, second)]
+      let relevant = value.isUnknown ? children.filter { $0.1.isUnknown } : children
+      return relevant.flatMap { explain($0.0, bindings, value: $0.1) }
     case .not(let operand):
       return explain(operand, bindings)
     case .definition(_, let body) where body.type == .bool:
-      return explain(body, bindings)
+      return explain(body, bindings, value: value)
     case .call(let builtin, let arguments):
       let described = arguments.map { describe($0, bindings) }
       if let hook = builtin.explain {
@@ -54,15 +60,18 @@ public struct Explainer: Sendable {
       if arguments.count == 2, let symbol = Explainer.symbol(builtin.name, value) {
         return [text("\(described[0].zh) \(symbol) \(described[1].zh)", "\(described[0].en) \(symbol) \(described[1].en)")]
       }
-      return [describe(expr, bindings)]
+      return [describe(expr, bindings, value: value)]
     default:
-      return [describe(expr, bindings)]
+      return [describe(expr, bindings, value: value)]
     }
   }
 
   /// An operand as a person reads it: its label and its value.
   public func describe(_ expr: CheckedExpr, _ bindings: Bindings) -> LocalizedText {
-    let value = Interpreter.evaluate(expr, bindings)
+    describe(expr, bindings, value: Interpreter.evaluate(expr, bindings))
+  }
+
+  private func describe(_ expr: CheckedExpr, _ bindings: Bindings, value: Value) -> LocalizedText {
     let shown = render(value)
     switch expr.kind {
     case .constant: return shown

@@ -159,7 +159,7 @@ public final class CSVBlockParser {
     if let column = keyColumn {
       keyRange = scanner.cells[column]
       let blank = scanner.withCell(column) { bytes -> Bool in
-        let key = trimmedBytes(bytes)
+        let key = CSVBlockParser.trimmedBytes(bytes)
         if key.isEmpty {
           keyHash = CSVBlockParser.hash(key)
           return true
@@ -225,7 +225,7 @@ public final class CSVBlockParser {
   /// UTF-8 with nothing but ASCII white space to trim (as for keys), else decoded and trimmed scalar by scalar.
   private func cellText(_ column: Int, _ scanner: CSVScanner) -> String {
     if blockIsValidUTF8 && !scanner.cells.isQuoted(column) {
-      let bytes = trimmedBytes(UnsafeBufferPointer(rebasing: base[scanner.cells[column]]))
+      let bytes = CSVBlockParser.trimmedBytes(UnsafeBufferPointer(rebasing: base[scanner.cells[column]]))
       if bytes.isEmpty { return "" }
       if !Schema.mayHaveUnicodeSpace(bytes) { return String(decoding: bytes, as: UTF8.self) }
     }
@@ -238,26 +238,6 @@ public final class CSVBlockParser {
     return !bytes.contains(where: { $0 >= 0x80 }) || decoder.decode(bytes) != nil
   }
 
-  /// The bytes without the ASCII white space `TextNormalization.trimmed` removes (tab, LF, VT, FF, CR, space).
-  private func trimmedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
-    var start = 0
-    var end = bytes.count
-    while start < end, isSpace(bytes[start]) { start += 1 }
-    while end > start, isSpace(bytes[end - 1]) { end -= 1 }
-    return UnsafeBufferPointer(rebasing: bytes[start..<end])
-  }
-
-  /// FNV-1a, 64 bits: keys are short, and a false duplicate needs two of a file's keys to collide (about
-  /// n² / 2⁶⁵: 3 in a million for ten million rows).
-  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in bytes {
-      h ^= UInt64(b)
-      h = h &* 0x0000_0100_0000_01b3
-    }
-    return h
-  }
 
   /// The current row's values: from the cells, and from the text of the text fields the rules read.
   func values() -> [Value] {

@@ -101,7 +101,17 @@ struct TextDecoder {
         continue
       }
       // The commonest sequence in a Chinese register: a three-byte character led by E1–EC (no range limits
-      // beyond continuation bytes), checked with one mask.
+      // beyond continuation bytes), checked with one mask; two of them in a row with one word.
+      if i + 8 <= n {
+        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        let (first, second) = (UInt8(truncatingIfNeeded: word), UInt8(truncatingIfNeeded: word >> 24))
+        if first &- 0xE1 <= 0x0B && second &- 0xE1 <= 0x0B
+          && word & 0x0000_C0C0_00C0_C000 == 0x0000_8080_0080_8000
+        {
+          i += 6
+          continue
+        }
+      }
       if lead >= 0xE1 && lead <= 0xEC && i + 3 <= n
         && (UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i + 2])) & 0xC0C0 == 0x8080
       {

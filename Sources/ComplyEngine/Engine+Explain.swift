@@ -27,7 +27,7 @@ extension Engine {
       }
       let decidedBy =
         rule.isInForce(on: asOf)
-        ? pack.explainer.explain(decisive, bindings)
+        ? pack.explainer().explain(decisive, bindings)
         : [LocalizedText(zh: "检查基准日不在规则施行期间", en: "as_of is outside the rule's period in force")]
       return RuleExplanation(
         rule: rule, verdict: verdict, decidedBy: decidedBy, evidence: evidence(rule, record),

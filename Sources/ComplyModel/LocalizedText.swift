@@ -14,6 +14,13 @@ public struct LocalizedText: Hashable, Sendable, Codable {
     self.en = en
   }
 
+  /// A text in `language` only (the other left empty, and not made), or in both when `language` is nil: for
+  /// texts made per finding in a run that reports in one language.
+  @inline(__always)
+  public init(in language: Language?, zh: @autoclosure () -> String, en: @autoclosure () -> String) {
+    self.init(zh: language == .en ? "" : zh(), en: language == .zh ? "" : en())
+  }
+
   public subscript(language: Language) -> String {
     switch language {
     case .zh: zh

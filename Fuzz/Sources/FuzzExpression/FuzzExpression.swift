@@ -5,7 +5,7 @@ import FuzzSupport
 /// definitions. An expression that checks is evaluated, compiled and interpreted, on every example record of
 /// the pack and on an all-blank and an all-unreadable record, and the two must agree; the explainer runs too.
 let environment = Environment(schema: Fuzz.eia.schema, definitions: Fuzz.eia.definitions)
-let explainer = Fuzz.eia.explainer
+let explainer = Fuzz.eia.explainer()
 let bindings: [Bindings] = {
   let runner = ExampleRunner(pack: Fuzz.eia)
   var all = Fuzz.eia.rules.flatMap(\.examples).map { Bindings(values: runner.record(for: $0).values, asOf: $0.asOf) }

@@ -20,11 +20,7 @@ public struct Explainer: Sendable {
   /// A text in `language` only, or in both languages.
   @inline(__always)
   func text(_ zh: @autoclosure () -> String, _ en: @autoclosure () -> String) -> LocalizedText {
-    switch language {
-    case .zh?: LocalizedText(zh: zh(), en: "")
-    case .en?: LocalizedText(zh: "", en: en())
-    case nil: LocalizedText(zh: zh(), en: en())
-    }
+    LocalizedText(in: language, zh: zh(), en: en())
   }
 
   /// The facts that decided `expr`'s value for these bindings.
@@ -96,27 +92,14 @@ public struct Explainer: Sendable {
     }
   }
 
-  /// `Explainer.render(_:)` in `language` only, or in both.
+  /// A value in an explanation, in `language` only or in both.
   func render(_ value: Value) -> LocalizedText {
     switch value {
-    case .null, .unknown, .bool: text(Explainer.render(value, in: .zh), Explainer.render(value, in: .en))
+    case .null, .unknown, .bool: return text(Explainer.render(value, in: .zh), Explainer.render(value, in: .en))
     default:
       // Dates and numbers read the same in both languages: made once.
-      switch language {
-      case .zh?: LocalizedText(zh: value.description, en: "")
-      case .en?: LocalizedText(zh: "", en: value.description)
-      case nil: Explainer.render(value)
-      }
-    }
-  }
-
-  /// A value in a message or an explanation.
-  public static func render(_ value: Value) -> LocalizedText {
-    switch value {
-    case .null, .unknown, .bool: return LocalizedText(zh: render(value, in: .zh), en: render(value, in: .en))
-    default:
-      let text = value.description
-      return LocalizedText(zh: text, en: text)
+      let shown = value.description
+      return text(shown, shown)
     }
   }
 

@@ -15,8 +15,7 @@ public struct MessageTemplate: Sendable {
   /// The message in both languages, or in `only` (the other left empty).
   public func render(_ bindings: Bindings, only: Language? = nil) -> LocalizedText {
     LocalizedText(
-      zh: only == .en ? "" : MessageTemplate.render(zh, bindings, .zh),
-      en: only == .zh ? "" : MessageTemplate.render(en, bindings, .en))
+      in: only, zh: MessageTemplate.render(zh, bindings, .zh), en: MessageTemplate.render(en, bindings, .en))
   }
 
   static func render(_ parts: [Part], _ bindings: Bindings, _ language: Language) -> String {

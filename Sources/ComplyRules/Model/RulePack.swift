@@ -17,10 +17,8 @@ public struct RulePack: Sendable {
   public var contentHash: String
   public var exampleAsOf: Day?
 
-  public var explainer: Explainer { Explainer(schema: schema, definitionTitles: definitionTitles) }
-
-  /// An explainer that writes only `language` (both when nil).
-  public func explainer(language: Language?) -> Explainer {
+  /// An explainer for the pack's definitions, writing only `language` (both when nil).
+  public func explainer(language: Language? = nil) -> Explainer {
     Explainer(schema: schema, definitionTitles: definitionTitles, language: language)
   }
 }

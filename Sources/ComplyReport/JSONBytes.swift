@@ -1,3 +1,5 @@
+import ComplyEngine
+
 /// Compact JSON written straight into bytes, for the parts of a report written once per finding: the same text
 /// `JSON.render()` gives for the same values, without building the tree first (keys, strings and numbers go
 /// from their storage to the buffer). The writer puts the commas: a key or a value after a value gets one.
@@ -13,6 +15,20 @@ struct JSONBytes {
   private init(capacity: Int) {
     self.capacity = max(capacity, 16)
     base = .allocate(capacity: self.capacity)
+  }
+
+  /// A judgement's findings, one value each, with `separator` between them: the finding lines of the JSON and
+  /// SARIF reports. By index: iterating the findings would copy each one, a retain per member.
+  static func write(_ findings: [Finding], separator: StaticString, _ each: (inout JSONBytes, Finding) -> Void)
+    -> [UInt8]
+  {
+    guard !findings.isEmpty else { return [] }
+    return write(capacity: 2048 * findings.count) { out in
+      for i in findings.indices {
+        if i > 0 { out.literal(separator) }
+        each(&out, findings[i])
+      }
+    }
   }
 
   /// The bytes `body` writes.
@@ -61,38 +77,13 @@ struct JSONBytes {
     text.withUTF8Buffer { append($0) }
   }
 
-  /// Whether any byte is a control character, a quote or a backslash: eight bytes at a time, by the usual
-  /// tests for a zero byte (`x - 0x01… & ~x & 0x80…`) and a byte below n (`x - n… & ~x & 0x80…`), both exact
-  /// as to whether there is one.
-  static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = bytes.baseAddress else { return false }
-    let raw = UnsafeRawPointer(base)
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let high: UInt64 = 0x8080_8080_8080_8080
-    var i = 0
-    while i + 8 <= bytes.count {
-      let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-      let quote = x ^ (ones &* 0x22)
-      let backslash = x ^ (ones &* 0x5C)
-      let hits = ((x &- ones &* 0x20) & ~x) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-      if hits & high != 0 { return true }
-      i += 8
-    }
-    while i < bytes.count {
-      let byte = bytes[i]
-      if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
-      i += 1
-    }
-    return false
-  }
-
   /// A string in quotes, escaped per RFC 8259 (as `JSON.escape` writes it).
   private mutating func escaped(_ s: String) {
     append(UInt8(ascii: "\""))
     // Most strings need no escaping: copy them whole, straight from their storage.
     var text = s
     let copied = text.withUTF8 { bytes -> Bool in
-      guard !JSONBytes.needsEscaping(bytes) else { return false }
+      guard !JSON.needsEscaping(bytes) else { return false }
       append(bytes)
       return true
     }

@@ -94,13 +94,7 @@ public final class JSONReporter: Reporter {
     var language: Language
     var basis = BasisTexts()
     func render(_ judgement: Judgement) -> [UInt8] {
-      guard !judgement.findings.isEmpty else { return [] }
-      return JSONBytes.write(capacity: 2048 * judgement.findings.count) { out in
-        for (i, finding) in judgement.findings.enumerated() {
-          if i > 0 { out.literal(",\n    ") }
-          out.finding(finding, language, basis: basis)
-        }
-      }
+      JSONBytes.write(judgement.findings, separator: ",\n    ") { $0.finding($1, language, basis: basis) }
     }
   }
 

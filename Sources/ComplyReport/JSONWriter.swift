@@ -65,12 +65,37 @@ public indirect enum JSON: Sendable, Equatable {
     for _ in 0..<level { out.append(contentsOf: indent) }
   }
 
+  /// Whether any byte is a control character, a quote or a backslash: eight bytes at a time, by the usual
+  /// tests for a zero byte (`x - 0x01… & ~x & 0x80…`) and a byte below n (`x - n… & ~x & 0x80…`), both exact
+  /// as to whether there is one.
+  static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    let raw = UnsafeRawPointer(base)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    var i = 0
+    while i + 8 <= bytes.count {
+      let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      let quote = x ^ (ones &* 0x22)
+      let backslash = x ^ (ones &* 0x5C)
+      let hits = ((x &- ones &* 0x20) & ~x) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+      if hits & high != 0 { return true }
+      i += 8
+    }
+    while i < bytes.count {
+      let byte = bytes[i]
+      if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+      i += 1
+    }
+    return false
+  }
+
   /// JSON string escaping per RFC 8259, into bytes.
   static func escape(_ s: String, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
     // Most strings need no escaping: copy them whole, straight from their storage.
     let copied = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-      for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+      guard !needsEscaping(bytes) else { return false }
       out.append(contentsOf: bytes)
       return true
     }

@@ -69,7 +69,7 @@ import Testing
           var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
           if position < length { bytes[position] = byte }
           let expected = bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-          #expect(bytes.withUnsafeBufferPointer { JSONBytes.needsEscaping($0) } == expected, "\(bytes)")
+          #expect(bytes.withUnsafeBufferPointer { JSON.needsEscaping($0) } == expected, "\(bytes)")
         }
       }
     }

@@ -62,12 +62,8 @@ public final class SARIFReporter: Reporter {
     var ruleIndex: [String: Int]
     var basis = BasisTexts()
     func render(_ judgement: Judgement) -> [UInt8] {
-      guard !judgement.findings.isEmpty else { return [] }
-      return JSONBytes.write(capacity: 2048 * judgement.findings.count) { out in
-        for (i, finding) in judgement.findings.enumerated() {
-          if i > 0 { out.literal(",\n        ") }
-          SARIFLog.result(finding, ruleIndex: ruleIndex[finding.ruleID], language: language, basis: basis, into: &out)
-        }
+      JSONBytes.write(judgement.findings, separator: ",\n        ") { out, finding in
+        SARIFLog.result(finding, ruleIndex: ruleIndex[finding.ruleID], language: language, basis: basis, into: &out)
       }
     }
   }

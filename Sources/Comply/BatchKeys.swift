@@ -4,7 +4,7 @@ import ComplyModel
 /// Record keys across the files of a batch: a key already seen in an earlier file is a warning, since baselines
 /// and ledgers then need the file's name to tell the two records apart. Used only with several inputs.
 final class BatchKeys {
-  private var firstFile = KeyTable()
+  private let firstFile = KeyTable()
   private let paths: [String]
   private let keyName: String
 

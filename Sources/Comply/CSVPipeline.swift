@@ -52,7 +52,7 @@ struct CSVPipeline {
       if diagnostic.severity == .warning { summary.warnings += 1 }
       for reporter in reporters { reporter.diagnostic(diagnostic) }
     }
-    var keys = KeyTable()
+    let keys = KeyTable()
     // Sized once from the first block's bytes per row, so the table ends about 87% full (14 bytes a row).
     let fileSize = path == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int
     var sized = fileSize == nil
@@ -67,7 +67,7 @@ struct CSVPipeline {
         keys.reserve(expectedRows: fileSize / max(1, result.bytes.count / result.keys.count))
         sized = true
       }
-      self.emit(result, reporters: reporters, summary: &summary, keys: &keys, layout: reader.layout, batch: batch)
+      self.emit(result, reporters: reporters, summary: &summary, keys: keys, layout: reader.layout, batch: batch)
     }
     let failure = options.jobs <= 1
       ? runSerially(reader, &summary, emit) : runInParallel(reader, &summary, emit)
@@ -156,7 +156,7 @@ struct CSVPipeline {
 
   /// Passes a block's events to the reporters, in order, and checks its keys; on the calling thread.
   private func emit(
-    _ result: BlockResult, reporters: [any Reporter], summary: inout Summary, keys: inout KeyTable, layout: CSVLayout,
+    _ result: BlockResult, reporters: [any Reporter], summary: inout Summary, keys: KeyTable, layout: CSVLayout,
     batch: (keys: BatchKeys, input: Int)?
   ) {
     let last = summary.inputs.count - 1
@@ -176,7 +176,9 @@ struct CSVPipeline {
       }
     }
     let keyName = layout.schema.fields[layout.schema.keyField].name
-    for key in result.keys {
+    let repeats = keys.insert(contentsOf: result.keys.map { ($0.hash, $0.row) })
+    var nextRepeat = 0
+    for (index, key) in result.keys.enumerated() {
       if let batch, let warning = batch.keys.note(
         hash: key.hash, input: batch.input, row: key.row, line: key.line, path: layout.path,
         key: { layout.cellText(result.bytes[key.range]) })
@@ -184,7 +186,9 @@ struct CSVPipeline {
         summary.warnings += 1
         for reporter in reporters { reporter.diagnostic(warning) }
       }
-      guard let first = keys.insert(key.hash, row: key.row) else { continue }
+      guard nextRepeat < repeats.count, repeats[nextRepeat].index == index else { continue }
+      let first = repeats[nextRepeat].firstRow
+      nextRepeat += 1
       let text = layout.cellText(result.bytes[key.range])
       let diagnostic = Diagnostic.warning(
         .inputDuplicateKey, "row \(key.row) repeats \(keyName) '\(text)' of row \(first)",

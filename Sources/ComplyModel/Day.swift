@@ -9,14 +9,19 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   @inline(__always)
   public init?(year: Int, month: Int, day: Int) {
     guard (1...12).contains(month), day >= 1, day <= Day.daysIn(year: year, month: month) else { return nil }
-    // Howard Hinnant's days_from_civil.
+    number = Day.number(year: year, month: month, day: day)
+  }
+
+  /// Howard Hinnant's days_from_civil, for a date known to exist.
+  @inline(__always)
+  static func number(year: Int, month: Int, day: Int) -> Int {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
     let mp = (month + 9) % 12
     let doy = (153 * mp + 2) / 5 + day - 1
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    number = era * 146_097 + doe - 719_468
+    return era * 146_097 + doe - 719_468
   }
 
   public static func < (a: Day, b: Day) -> Bool { a.number < b.number }
@@ -51,8 +56,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     let total = y * 12 + (m - 1) + months
     let year = total >= 0 ? total / 12 : (total - 11) / 12
     let month = total - year * 12 + 1
-    let day = min(d, Day.daysIn(year: year, month: month))
-    return Day(year: year, month: month, day: day) ?? self
+    return Day(number: Day.number(year: year, month: month, day: min(d, Day.daysIn(year: year, month: month))))
   }
 
   /// ISO 8601, `2019-03-01`.

@@ -80,7 +80,9 @@ enum CellKernels {
   }
 
   static func addMonths(_ date: Cell, _ months: Int) -> Cell {
-    .date(Day(number: date.first).adding(months: months).number, Day(number: date.last).adding(months: months).number)
+    let first = Day(number: date.first).adding(months: months).number
+    // A full date (the common case) is one day: one calendar sum, not two.
+    return .date(first, date.last == date.first ? first : Day(number: date.last).adding(months: months).number)
   }
 
   @inline(__always)

@@ -182,7 +182,16 @@ public final class CSVBlockParser {
       }
     }
     let ranges = scanner.cells
+    let inPlace = isUTF8 && blockIsValidUTF8
     for (field, column, factor) in typedReads {
+      // The common case: an unquoted cell in valid UTF-8, typed straight into the row's cells.
+      if inPlace && !ranges.isQuoted(column)
+        && schema.readCell(
+          utf8: UnsafeBufferPointer(rebasing: base[ranges[column]]), field: field, unitFactor: factor, into: cells + field)
+          == .read
+      {
+        continue
+      }
       let read =
         ranges.isQuoted(column)
         ? scanner.withCell(column) { typedCell($0, field, factor) }

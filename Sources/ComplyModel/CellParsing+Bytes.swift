@@ -47,43 +47,102 @@ extension Schema {
   /// cell only says whether it is set (nil when that takes decoding: short non-ASCII text, which normalization
   /// might turn into a blank token).
   public func readCell(utf8 cell: UnsafeBufferPointer<UInt8>, field: Int, unitFactor: Double) -> CellReading? {
-    var start = 0
-    var end = cell.count
-    while start < end, Schema.isASCIISpace(cell[start]) { start += 1 }
-    while end > start, Schema.isASCIISpace(cell[end - 1]) { end -= 1 }
-    let bytes = UnsafeBufferPointer(rebasing: cell[start..<end])
-    if bytes.isEmpty { return blank(field, unitFactor) }
-    if Schema.mayHaveUnicodeSpace(bytes) { return nil }
-    if bytes.count >= 63 || byteTables.blankTokenLengths & (1 << UInt64(bytes.count)) != 0 {
-      for token in byteTables.blankTokens where Schema.same(token, bytes) { return blank(field, unitFactor) }
+    var read = Cell.null
+    switch readCell(utf8: cell, field: field, unitFactor: unitFactor, into: &read) {
+    case .read: return .cell(read)
+    case .undecided: return nil
+    case .unreadable:
+      // Read again for the reason: a blank cell's default text, or a date no calendar has.
+      let bytes = Schema.trimmedASCII(cell)
+      if isBlank(bytes) { return blank(field, unitFactor) }
+      if case .failure(let failure) = DateParsing.read(bytes: bytes) { return .unreadable(failure.reason) }
+      return nil
     }
+  }
+
+  /// What reading a cell in place came to.
+  public enum CellOutcome: UInt8, Sendable {
+    /// The cell was written.
+    case read
+    /// Only the reference reading can tell (`parseCell(_:field:unitFactor:)`).
+    case undecided
+    /// The cell cannot be read as its field's type; `readCell(utf8:field:unitFactor:)` says why.
+    case unreadable
+  }
+
+  /// `readCell(utf8:field:unitFactor:)` writing the cell in place, for the CSV block parser's every typed cell:
+  /// a reading returned as an enum with a text payload goes through memory, and cost as much as reading a date.
+  public func readCell(
+    utf8 cell: UnsafeBufferPointer<UInt8>, field: Int, unitFactor: Double, into out: UnsafeMutablePointer<Cell>
+  ) -> CellOutcome {
+    let bytes = Schema.trimmedASCII(cell)
+    if bytes.isEmpty { return blank(field, unitFactor, into: out) }
+    if Schema.mayHaveUnicodeSpace(bytes) { return .undecided }
+    if isBlank(bytes) { return blank(field, unitFactor, into: out) }
     switch fields[field].type {
     case .text:
       // Decoded first: short non-ASCII text (normalization might make it a blank token), and text that begins or
       // ends with a control byte (VT and FF are white space the reference trims).
-      if bytes.count <= 16 && bytes.contains(where: { $0 >= 0x80 }) { return nil }
-      if bytes[0] < 0x20 || bytes[bytes.count - 1] < 0x20 { return nil }
-      return .cell(Cell(state: .value))
+      if bytes.count <= 16 && bytes.contains(where: { $0 >= 0x80 }) { return .undecided }
+      if bytes[0] < 0x20 || bytes[bytes.count - 1] < 0x20 { return .undecided }
+      out.pointee = Cell(state: .value)
     case .date:
-      if let day = Schema.isoDay(bytes) { return .cell(.date(day, day)) }
+      if let day = Schema.isoDay(bytes) {
+        out.pointee = .date(day, day)
+        return .read
+      }
       switch DateParsing.read(bytes: bytes) {
-      case .success(let span): return .cell(.date(span.first.number, span.last.number))
-      case .failure(.malformed): return nil  // perhaps full-width digits: the reference path folds them
-      case .failure(let failure): return .unreadable(failure.reason)
+      case .success(let span): out.pointee = .date(span.first.number, span.last.number)
+      case .failure(.malformed): return .undecided  // perhaps full-width digits: the reference path folds them
+      case .failure: return .unreadable
       }
     case .number:
-      guard let number = Schema.plainNumber(bytes) else { return nil }
-      return .cell(.number(Schema.convert(number, by: unitFactor)))
+      guard let number = Schema.plainNumber(bytes) else { return .undecided }
+      out.pointee = .number(Schema.convert(number, by: unitFactor))
     case .bool:
-      if bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return nil }  // ASCII upper case: fold first
-      if byteTables.trueSpellings.contains(where: { Schema.same($0, bytes) }) { return .cell(.true) }
-      if byteTables.falseSpellings.contains(where: { Schema.same($0, bytes) }) { return .cell(.false) }
-      return nil
-    case .enumeration:
-      for (spelling, code) in byteTables.enumSpellings[field] where Schema.same(spelling, bytes) {
-        return .cell(Cell(state: .value, first: code))
+      if bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return .undecided }  // ASCII upper case: fold first
+      if byteTables.trueSpellings.contains(where: { Schema.same($0, bytes) }) {
+        out.pointee = .true
+      } else if byteTables.falseSpellings.contains(where: { Schema.same($0, bytes) }) {
+        out.pointee = .false
+      } else {
+        return .undecided
       }
-      return nil
+    case .enumeration:
+      guard let code = byteTables.enumSpellings[field].first(where: { Schema.same($0.0, bytes) })?.1 else {
+        return .undecided
+      }
+      out.pointee = Cell(state: .value, first: code)
+    }
+    return .read
+  }
+
+  /// Whether trimmed bytes are blank: empty, or a blank token (most cells are ruled out by their length alone).
+  @inline(__always)
+  func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if bytes.isEmpty { return true }
+    guard bytes.count >= 63 || byteTables.blankTokenLengths & (1 << UInt64(bytes.count)) != 0 else { return false }
+    return byteTables.blankTokens.contains { Schema.same($0, bytes) }
+  }
+
+  /// The bytes without ASCII white space around them.
+  @inline(__always)
+  static func trimmedASCII(_ cell: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var start = 0
+    var end = cell.count
+    while start < end, Schema.isASCIISpace(cell[start]) { start += 1 }
+    while end > start, Schema.isASCIISpace(cell[end - 1]) { end -= 1 }
+    return UnsafeBufferPointer(rebasing: cell[start..<end])
+  }
+
+  @inline(__always)
+  private func blank(_ field: Int, _ unitFactor: Double, into out: UnsafeMutablePointer<Cell>) -> CellOutcome {
+    switch blank(field, unitFactor) {
+    case .cell(let cell)?:
+      out.pointee = cell
+      return .read
+    case .unreadable?: return .unreadable
+    case nil: return .undecided
     }
   }
 

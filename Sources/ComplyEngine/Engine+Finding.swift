@@ -3,6 +3,7 @@ import ComplyModel
 import ComplyRules
 
 extension Engine {
+  /// The finding of a rule whose violation holds (is `true`) for these bindings.
   func finding(_ rule: Rule, _ record: Record, _ bindings: Bindings, _ key: String) -> Finding {
     var groups: [String: String] = [:]
     for i in pack.schema.groupFields { groups[pack.schema.fields[i].name] = record.raw[i] ?? "" }
@@ -10,7 +11,7 @@ extension Engine {
       ruleID: rule.id, title: rule.title, severity: rule.severity, confidence: rule.confidence, recordKey: key,
       label: pack.schema.labelField.flatMap { record.raw[$0] } ?? "", source: record.source, groups: groups, message: rule.message.render(bindings, only: language),
       evidence: rule.evidence.map { evidence($0, record, bindings) },
-      decidedBy: explainer.explain(rule.violation.checked, bindings), basis: rule.basis,
+      decidedBy: explainer.explain(rule.violation.checked, bindings, value: .bool(true)), basis: rule.basis,
       penalty: penalty(rule, bindings), remedy: rule.remedy, annotations: annotations(rule, bindings),
       due: rule.due.flatMap { due in
         if case .date(let span) = due.evaluate(bindings) { span.last } else { nil }

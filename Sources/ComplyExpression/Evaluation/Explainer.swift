@@ -28,9 +28,9 @@ public struct Explainer: Sendable {
     explain(expr, bindings, value: Interpreter.evaluate(expr, bindings))
   }
 
-  /// `explain` for an expression whose value the caller has: each node is evaluated once on the way down (the
-  /// walk had evaluated every node again at each level above it).
-  private func explain(_ expr: CheckedExpr, _ bindings: Bindings, value: Value) -> [LocalizedText] {
+  /// `explain` for an expression whose value the caller has (a finding's violation is `true`): each node is
+  /// evaluated once on the way down (the walk had evaluated every node again at each level above it).
+  public func explain(_ expr: CheckedExpr, _ bindings: Bindings, value: Value) -> [LocalizedText] {
     switch expr.kind {
     case .and(let a, let b), .or(let a, let b):
       let isAnd: Bool

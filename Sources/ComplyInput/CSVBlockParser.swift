@@ -268,7 +268,8 @@ public final class CSVBlockParser {
     return values
   }
 
-  /// The full record of the current row: every mapped cell's text, and values for text fields not read yet.
+  /// The full record of the current row: every mapped cell's text, and the values `values()` gives (a text
+  /// field no rule reads stays null: nothing judges it, and normalizing its text cost more than the rest).
   func materialize(source: RecordSource) -> Record {
     var values = baseValues
     var raw = [String?](repeating: nil, count: values.count)
@@ -276,7 +277,8 @@ public final class CSVBlockParser {
     for (field, column) in mapped {
       let text = cellText(column, scanner)
       raw[field] = text
-      if let value = schema.value(of: cells[field], field: field), typed[field] {
+      guard typed[field] else { continue }
+      if let value = schema.value(of: cells[field], field: field) {
         values[field] = value
         continue
       }

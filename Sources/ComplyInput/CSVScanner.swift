@@ -63,6 +63,9 @@ final class CSVScanner {
     let end = source.start + source.available
     return source.buffer.withUnsafeBufferPointer { p -> (Int, Int)? in
       var i = source.start
+      if let k = CSVScanner.plainRow(p, from: i, to: end, into: cells) {
+        return CSVScanner.rowEnd(p, at: k, end: end, atEOF: atEOF, newlines: 0)
+      }
       var newlines = 0
       while true {
         let cellStart = i
@@ -99,17 +102,63 @@ final class CSVScanner {
         }
         cells.append(cellStart..<i, quoted: isQuoted)
         if i == end { return atEOF ? (end, newlines) : nil }
-        let b = p[i]
-        if b == CSVScanner.comma {
+        if p[i] == CSVScanner.comma {
           i += 1
           continue
         }
-        if b == CSVScanner.lf { return (i + 1, newlines + 1) }
-        // CR: CRLF, or a lone CR ending the row.
-        if i + 1 < end { return (p[i + 1] == CSVScanner.lf ? i + 2 : i + 1, newlines + 1) }
-        return atEOF ? (i + 1, newlines + 1) : nil
+        return CSVScanner.rowEnd(p, at: i, end: end, atEOF: atEOF, newlines: newlines)
       }
     }
+  }
+
+  /// Where the next row starts, and the line breaks this one spans, for a row ending at the LF or CR at `k`.
+  @inline(__always)
+  private static func rowEnd(_ p: UnsafeBufferPointer<UInt8>, at k: Int, end: Int, atEOF: Bool, newlines: Int)
+    -> (Int, Int)?
+  {
+    if p[k] == CSVScanner.lf { return (k + 1, newlines + 1) }
+    // CR: CRLF, or a lone CR ending the row.
+    if k + 1 < end { return (p[k + 1] == CSVScanner.lf ? k + 2 : k + 1, newlines + 1) }
+    return atEOF ? (k + 1, newlines + 1) : nil
+  }
+
+  /// Scans a row whose cells do not begin with a quote, a word at a time, as most rows are: appends its cells
+  /// and returns the offset of the LF or CR ending it. Nil, with no cells appended, for a row the general loop
+  /// must scan: a cell beginning with a quote, or a row that runs to the end of the bytes.
+  ///
+  /// Commas, LF, CR and quotes are all below 0x2D, and flagged a word at a time as in `cellEnd`; a quote inside a
+  /// cell is literal, and other flagged bytes (a space, a parenthesis, a `-` after a flagged byte) are passed over.
+  @inline(__always)
+  static func plainRow(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into cells: CellRanges) -> Int? {
+    guard let base = p.baseAddress, start < end, base[start] != CSVScanner.quote else { return nil }
+    let raw = UnsafeRawPointer(base)
+    var cellStart = start
+    var i = start
+    words: while i < end {
+      var below: UInt64
+      if i + 8 <= end {
+        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        below = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
+      } else {
+        below = base[i] < 0x2D ? 0x80 : 0  // the last bytes, one at a time
+      }
+      while below != 0 {
+        let k = i + below.trailingZeroBitCount >> 3
+        below &= below &- 1
+        let b = base[k]
+        if b == CSVScanner.comma {
+          cells.append(cellStart..<k, quoted: false)
+          cellStart = k + 1
+          if cellStart < end && base[cellStart] == CSVScanner.quote { break words }  // a quoted cell
+        } else if b == CSVScanner.lf || b == CSVScanner.cr {
+          cells.append(cellStart..<k, quoted: false)
+          return k
+        }
+      }
+      i += i + 8 <= end ? 8 : 1
+    }
+    cells.removeAll()
+    return nil
   }
 
   /// The first comma, LF or CR at or after `start` (or `end`): eight bytes at a time, then byte by byte.

@@ -19,9 +19,11 @@ extension CellCompiler {
         }, .number
       )
     }
-    guard compiled.count == 2, let kernel = CellCompiler.kernel(operation, compiled[0].type, compiled[1].type) else {
-      return nil
+    guard compiled.count == 2 else { return nil }
+    if let order = CellCompiler.dateComparison(operation, compiled[0].type, compiled[1].type) {
+      return Compiled(order(compiled[0], compiled[1]), .bool)
     }
+    guard let kernel = CellCompiler.kernel(operation, compiled[0].type, compiled[1].type) else { return nil }
     return Compiled(CellCompiler.strict(compiled[0], compiled[1], kernel.apply), kernel.type)
   }
 
@@ -42,10 +44,6 @@ extension CellCompiler {
     case (.greater, .number, .number): Kernel({ .bool($1.number < $0.number) }, .bool)
     case (.lessOrEqual, .number, .number): Kernel({ .bool(!($1.number < $0.number)) }, .bool)
     case (.greaterOrEqual, .number, .number): Kernel({ .bool(!($0.number < $1.number)) }, .bool)
-    case (.less, .date, .date): Kernel({ .truth(CellKernels.dateLess($0, $1)) }, .bool)
-    case (.greater, .date, .date): Kernel({ .truth(CellKernels.dateLess($1, $0)) }, .bool)
-    case (.lessOrEqual, .date, .date): Kernel({ .truth(CellKernels.dateLess($1, $0).map { !$0 }) }, .bool)
-    case (.greaterOrEqual, .date, .date): Kernel({ .truth(CellKernels.dateLess($0, $1).map { !$0 }) }, .bool)
     case (.add, .number, .number): Kernel({ .number($0.number + $1.number) }, .number)
     case (.subtract, .number, .number): Kernel({ .number($0.number - $1.number) }, .number)
     case (.multiply, .number, .number): Kernel({ .number($0.number * $1.number) }, .number)
@@ -59,6 +57,37 @@ extension CellCompiler {
     case (.daysBetween, .date, .date):
       Kernel({ x, y in x.first == x.last && y.first == y.last ? .number(Double(y.first - x.first)) : .unknown }, .number)
     default: nil
+    }
+  }
+
+  /// `<`, `>`, `<=` and `>=` between dates, the commonest calls of all, each compiled with its comparison inline:
+  /// through a kernel closure it was one more indirect call per comparison.
+  static func dateComparison(_ operation: CellOperation, _ a: CellType, _ b: CellType) -> ((Compiled, Compiled) -> Run)? {
+    guard a == .date, b == .date else { return nil }
+    switch operation {
+    case .less: return { compare($0, $1, Before.self) }
+    case .greater: return { compare($1, $0, Before.self) }
+    case .lessOrEqual: return { compare($1, $0, NotBefore.self) }
+    case .greaterOrEqual: return { compare($0, $1, NotBefore.self) }
+    default: return nil
+    }
+  }
+
+  /// How two set dates compare: true, false, or nil when month-only dates leave it open.
+  protocol DateOrder { static func holds(_ x: Cell, _ y: Cell) -> Bool? }
+  /// `x < y`.
+  enum Before: DateOrder { static func holds(_ x: Cell, _ y: Cell) -> Bool? { CellKernels.dateLess(x, y) } }
+  /// `x >= y`.
+  enum NotBefore: DateOrder { static func holds(_ x: Cell, _ y: Cell) -> Bool? { CellKernels.dateLess(x, y).map { !$0 } } }
+
+  /// `strict` for a date order, specialized so that the comparison is inline.
+  @inline(__always)
+  static func compare<Order: DateOrder>(_ a: Compiled, _ b: Compiled, _: Order.Type) -> Run {
+    { row in
+      let x = a.value(row)
+      let y = b.value(row)
+      guard x.state == .value, y.state == .value else { return .unknown }
+      return .truth(Order.holds(x, y))
     }
   }
 

@@ -144,7 +144,7 @@ struct CSVPipeline {
         if engine.isClean(cells: view.cells, values: { view.values }) {
           result.clean += 1
         } else {
-          let judgement = options.mark(engine.judge(view.record()))
+          let judgement = options.mark(engine.judge(view.record(), cells: view.cells))
           result.events.append(.judged(judgement, renderers.map { $0?.render(judgement) }))
         }
       case .rejected(let rejection): result.events.append(.rejected(rejection))

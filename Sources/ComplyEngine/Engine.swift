@@ -30,10 +30,17 @@ public struct Engine: Sendable {
     self.asOf = asOf
     self.language = language
     explainer = pack.explainer(language: language)
-    deciders = self.rules.map { Decider($0, asOf: asOf) }
+    let cells = self.rules.map { rule -> (scope: CellProgram, violation: CellProgram)? in
+      guard let scope = CellProgram(rule.scope.checked, schema: pack.schema),
+        let violation = CellProgram(rule.violation.checked, schema: pack.schema)
+      else { return nil }
+      return (scope, violation)
+    }
+    deciders = zip(self.rules, cells).map { Decider($0, asOf: asOf, cells: $1) }
     let inForce = self.rules.filter { $0.isInForce(on: asOf) }
     allClean = Engine.chain(inForce)
-    (cellReader, cleanCells) = Engine.chainCells(inForce, schema: pack.schema)
+    (cellReader, cleanCells) = Engine.chainCells(
+      zip(self.rules, cells).filter { $0.0.isInForce(on: asOf) }, schema: pack.schema)
   }
 
   /// What the rules see of a record (date fields are masked by `as_of` as they are read).
@@ -57,16 +64,15 @@ public struct Engine: Sendable {
   /// `isClean` on values only, the reference the cell path is tested against.
   func isCleanOnValues(_ values: [Value]) -> Bool { allClean(Bindings(values: values, asOf: asOf)) }
 
-  private static func chainCells(_ rules: [Rule], schema: Schema)
+  /// The in-force rules chained, each with its conditions over cells when both compile (else over values).
+  private static func chainCells(_ rules: [(Rule, (scope: CellProgram, violation: CellProgram)?)], schema: Schema)
     -> (CellReader, @Sendable (CellRow, () -> [Value]) -> Bool)
   {
     var fields = FieldSet()
     var next: @Sendable (CellRow, () -> [Value]) -> Bool = { _, _ in true }
-    for rule in rules.reversed() {
+    for (rule, cells) in rules.reversed() {
       let rest = next
-      guard let scope = CellProgram(rule.scope.checked, schema: schema),
-        let violation = CellProgram(rule.violation.checked, schema: schema)
-      else {
+      guard let (scope, violation) = cells else {
         let onValues = chain([rule])
         next = { row, values in onValues(Bindings(values: values(), asOf: Day(number: row.asOf))) && rest(row, values) }
         continue
@@ -103,12 +109,21 @@ public struct Engine: Sendable {
   }
 
   /// Every rule's verdict for the record, and the findings and undetermined outcomes among them.
-  public func judge(_ record: Record) -> Judgement {
+  ///
+  /// `cells`, when given, are the record's cells as the CSV block reader typed them (as for
+  /// `isClean(cells:values:)`): a rule whose conditions run on cells is decided on them, and only a violation or
+  /// an undetermined outcome is decided again on values, for its finding or the fields in doubt.
+  public func judge(_ record: Record, cells: UnsafePointer<Cell>? = nil) -> Judgement {
     let bindings = bindings(for: record)
     let key = record.key(in: pack.schema)
     var judgement = Judgement(source: record.source, recordKey: key, verdicts: [], findings: [], undetermined: [])
     judgement.verdicts.reserveCapacity(rules.count)
+    let row = cells.map { CellRow(cells: $0, asOf: asOf.number) }
     for i in deciders.indices {
+      if let row, let settled = deciders[i].settle(row) {
+        judgement.verdicts.append(settled)
+        continue
+      }
       let (verdict, unknown) = deciders[i].decide(bindings)
       judgement.verdicts.append(verdict)
       switch verdict {
@@ -134,11 +149,27 @@ public struct Engine: Sendable {
     let inForce: Bool
     let scope: Program.Run
     let violation: Program.Run
+    /// The conditions over cells, when both compile to `CellProgram`s.
+    let cellScope: CellProgram.Run?
+    let cellViolation: CellProgram.Run?
 
-    init(_ rule: Rule, asOf: Day) {
+    init(_ rule: Rule, asOf: Day, cells: (scope: CellProgram, violation: CellProgram)? = nil) {
       inForce = rule.isInForce(on: asOf)
       scope = rule.scope.run
       violation = rule.violation.run
+      (cellScope, cellViolation) = (cells?.scope.run, cells?.violation.run)
+    }
+
+    /// The verdict on cells when it is not applicable or compliant; nil when the values must decide (a
+    /// violation, for its finding; an undetermined outcome, for the fields in doubt; a rule without cell
+    /// programs).
+    func settle(_ row: CellRow) -> Verdict? {
+      guard inForce else { return .notApplicable }
+      guard let cellScope, let cellViolation else { return nil }
+      let applies = cellScope(row)
+      if applies.isFalse { return .notApplicable }
+      guard applies.isTrue, cellViolation(row).isFalse else { return nil }
+      return .compliant
     }
 
     func decide(_ bindings: Bindings) -> (Verdict, Value?) {

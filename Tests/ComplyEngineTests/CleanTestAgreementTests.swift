@@ -47,16 +47,37 @@ import ComplyTestSupport
     let engine = Engine(pack: BundledPack.pack, asOf: BundledPack.day(asOf))
     var g = SplitMix64(state: 20_260_401)
     var clean = 0
+    var judgedOnCells = 0
     for index in 0..<4000 {
       let record = CleanTestAgreementTests.record(&g, index: index)
       let fast = engine.isClean(record.values)
-      let verdicts = engine.judge(record).verdicts
+      let judgement = engine.judge(record)
+      let verdicts = judgement.verdicts
       let judged = verdicts.allSatisfy { $0 == .compliant || $0 == .notApplicable }
+      if let onCells = CleanTestAgreementTests.judgeOnCells(engine, record) {
+        judgedOnCells += 1
+        #expect(onCells.verdicts == verdicts, "record \(index): \(record.values)")
+        #expect(onCells.findings.map(\.ruleID) == judgement.findings.map(\.ruleID), "record \(index)")
+        #expect(onCells.undetermined == judgement.undetermined, "record \(index)")
+      }
       #expect(fast == engine.isCleanOnValues(record.values), "record \(index): \(record.values)")
       #expect(fast == judged, "record \(index): \(record.values) \(verdicts)")
       if fast { clean += 1 }
     }
     #expect(clean > 100, "the generated records should include clean ones")
+    #expect(judgedOnCells > 1000, "most generated records should have cells")
+  }
+
+  /// `judge` given the record's cells, as the CSV block reader gives them; nil when a value has no cell.
+  static func judgeOnCells(_ engine: Engine, _ record: Record) -> Judgement? {
+    let schema = BundledPack.pack.schema
+    let reader = CellReader(schema: schema, fields: FieldSet(schema.fields.indices))
+    return withUnsafeTemporaryAllocation(of: Cell.self, capacity: schema.fields.count) { buffer in
+      guard let base = buffer.baseAddress else { return nil }
+      base.initialize(repeating: .unknown, count: schema.fields.count)
+      guard reader.read(record.values, into: base) else { return nil }
+      return engine.judge(record, cells: base)
+    }
   }
 
   @Test func everyBundledConditionCompilesToCells() {

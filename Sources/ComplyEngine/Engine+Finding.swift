@@ -5,7 +5,7 @@ import ComplyRules
 extension Engine {
   /// The finding of a rule whose violation holds (is `true`) for these bindings.
   func finding(_ rule: Rule, _ record: Record, _ bindings: Bindings, _ key: String) -> Finding {
-    var groups: [String: String] = [:]
+    var groups = [String: String](minimumCapacity: pack.schema.groupFields.count)
     for i in pack.schema.groupFields { groups[pack.schema.fields[i].name] = record.raw[i] ?? "" }
     return Finding(
       ruleID: rule.id, title: rule.title, severity: rule.severity, confidence: rule.confidence, recordKey: key,

@@ -54,14 +54,17 @@ extension JSONBytes {
   /// Evidence by name: the register's header, the raw cell, the value as read, and why it is not used.
   mutating func evidence(_ evidence: [Evidence], _ language: Language) {
     openObject()
-    for e in evidence {
-      key(named: e.name)
-      openObject()
-      field("header", e.header)
-      field("raw", e.raw)
-      field("value", e.value)
-      if let note = e.note { field("note", note[language]) }
-      closeObject()
+    // By index, in place: iterating copied each item, a retain per text.
+    evidence.withUnsafeBufferPointer { items in
+      for i in items.indices {
+        key(named: items[i].name)
+        openObject()
+        field("header", items[i].header)
+        field("raw", items[i].raw)
+        field("value", items[i].value)
+        if let note = items[i].note { field("note", note[language]) }
+        closeObject()
+      }
     }
     closeObject()
   }

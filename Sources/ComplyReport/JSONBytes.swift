@@ -96,12 +96,22 @@ struct JSONBytes {
     escaped.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0.dropFirst())) }
   }
 
+  /// `"name":`, with a comma before it after a value: room made once, then the bytes stored (a key is written
+  /// for nearly every value).
   mutating func key(_ name: StaticString) {
-    separate()
-    append(UInt8(ascii: "\""))
-    literalBytes(name)
-    append(UInt8(ascii: "\""))
-    append(UInt8(ascii: ":"))
+    let length = name.utf8CodeUnitCount
+    if count + length + 4 > capacity { grow(length + 4) }
+    if afterValue {
+      base[count] = UInt8(ascii: ",")
+      count += 1
+    }
+    base[count] = UInt8(ascii: "\"")
+    name.withUTF8Buffer { bytes in
+      if let start = bytes.baseAddress { (base + count + 1).initialize(from: start, count: length) }
+    }
+    base[count + 1 + length] = UInt8(ascii: "\"")
+    base[count + 2 + length] = UInt8(ascii: ":")
+    count += length + 3
     afterValue = false
   }
 

@@ -181,6 +181,9 @@ def main():
     ap.add_argument("--callgrind-size", default="100k")
     ap.add_argument("--keep-large", action="store_true", help="keep generated registers over 1 GB")
     ap.add_argument("--report", default=str(DATA / "last-run.md"), help="also write the report here")
+    ap.add_argument("--against", metavar="BINARY",
+                    help="another comply binary (an earlier build) timed in the same rounds: the host's speed can "
+                         "vary between runs minutes apart by more than one change gains")
     a = ap.parse_args()
 
     if not COMPLY.exists():
@@ -191,6 +194,10 @@ def main():
     global BIN
     BIN = out_dir / "comply"
     shutil.copy2(COMPLY, BIN)
+    against = None
+    if a.against:
+        against = out_dir / "comply-against"
+        shutil.copy2(a.against, against)
     help_text = run_once([str(BIN), "check", "--help"], capture=True)[3]
     # the option that sets comply's worker threads, if this build has one
     threads_option = next((o for o in ("--jobs", "--threads") if o + " " in help_text), None)
@@ -206,6 +213,10 @@ def main():
 
     say("## Machine\n")
     say(machine())
+    if against:
+        # sha256sum, not read into this process: a child's peak RSS counts the parent's memory until it execs.
+        digest = subprocess.run(["sha256sum", str(against)], capture_output=True, text=True).stdout[:16]
+        say(f"- against: `{a.against}`, binary sha256 {digest}…, copied before the first measurement")
     say("")
     say("## Commands\n")
     say("```sh")
@@ -250,6 +261,13 @@ def main():
             duck1 = [str(VENV_PY), str(BENCH / "duckdb_rules.py"), str(path), "--as-of", AS_OF, "--out",
                      str(dout) + ".1", "--threads", "1"]
             ms["duckdb1"] = Measure("DuckDB (3 rules, 1 thread)", duck1, capture=True)
+        if against:
+            other = [str(against)] + comply_cmd[1:]
+            other[other.index("--output") + 1] = str(out_dir / f"against-{label}.json")
+            ms["against"] = Measure(f"comply against (12 rules{f', {nproc} threads' if threads_option else ''})",
+                                    other)
+            if single:
+                ms["against1"] = Measure(f"comply against (12 rules, {threads_option} 1)", other + [threads_option, "1"])
         print(f"[{label}] {rows} rows, {size / 1e6:.1f} MB: {a.runs} rounds ...", file=sys.stderr)
         rounds(list(ms.values()), a.runs)
         lines = int(ms["floor"].last_out.split()[0])
@@ -290,6 +308,18 @@ def main():
         say("")
         say("DuckDB query time alone (no interpreter start-up or import), last run: "
             + "; ".join(f"{label}: {r['duck_query'].split('query ')[-1]}" for label, r in per_size.items()) + "\n")
+
+    if against and per_size:
+        say("### Against the other build, in the same rounds\n")
+        say(f"`--against {a.against}`: the same command with the other binary, timed in every round beside this one. "
+            "Below 1 is faster than it; the findings must be the same.\n")
+        say("| size | this / other (2 threads) | this / other (one thread) | same findings |")
+        say("|---|---:|---:|---|")
+        for label, r in per_size.items():
+            one = f"{r['comply1'].median / r['against1'].median:.3f}" if "against1" in r else "—"
+            same = comply_summary(out_dir / f"against-{label}.json")["findings_by_rule"] == r["summary"]["findings_by_rule"]
+            say(f"| {label} | {r['comply'].median / r['against'].median:.3f} | {one} | {'yes' if same else '**no**'} |")
+        say("")
 
     # correctness cross-check
     say("## Cross-check: comply and DuckDB count the same violations\n")

@@ -4,6 +4,7 @@ import Foundation
 
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "check",
     abstract: "Check registers against the rules and report every violation.",
     discussion: """
       Reads CSV, Excel (.xlsx), JSON, JSON Lines and YAML registers ('-' is standard input). Exit status: 0 no finding at or \

@@ -3,6 +3,7 @@ import Comply
 
 struct Explain: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "explain",
     abstract: "Show every rule's outcome for one project, with the values and comparisons that decided it.",
     discussion: "Exit status: 0 when the project was found, 1 when no record has that id, 2 invalid rules, 3 unreadable input."
   )

@@ -11,6 +11,7 @@ struct LedgerCommand: ParsableCommand {
 
   struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "init",
       abstract: "Write a ledger skeleton: an entry (status 未整改) for every open finding of a check, to fill in.",
       discussion: """
         Takes the registers and options of 'comply check'. With --ledger, findings the ledger already covers are left \

@@ -5,6 +5,7 @@ import ComplyReport
 
 struct Test: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "test",
     abstract: "Run every rule's examples and report clause coverage.",
     discussion: "Names a failing example by file:line, ends with 'N passed, M failed', exits 1 on any failure."
   )

@@ -5,6 +5,7 @@ import ComplyReport
 
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "validate",
     abstract: "Check rule packs: YAML, keys, ids, translations, examples and every expression.",
     discussion: "Prints file:line:col diagnostics with the source line and a caret. Exits 0 when clean, 2 on any error."
   )

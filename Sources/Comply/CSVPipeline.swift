@@ -267,6 +267,6 @@ private final class HashBox: @unchecked Sendable {
 
   /// The digest of everything passed to `update`, once the hashing thread has caught up.
   var hex: String {
-    queue.sync { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
+    queue.sync { Hex.lowercase(hasher.finalize()) }
   }
 }

@@ -100,7 +100,7 @@ public enum PackLoader {
       hasher.update(data: Data([0]))
       hasher.update(data: FileManager.default.contents(atPath: path) ?? Data())
     }
-    return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    return Hex.lowercase(hasher.finalize())
   }
 
   static func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }

@@ -32,9 +32,7 @@ public struct DiagnosticRenderer {
       guard let data = FileManager.default.contents(atPath: location.file), data.count <= 16 << 20,
         let text = String(data: data, encoding: .utf8)
       else { return nil }
-      files[location.file] = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-        $0.hasSuffix("\r") ? $0.dropLast() : $0
-      }
+      files[location.file] = SourceText.lines(text)
     }
     guard let lines = files[location.file], location.line >= 1, location.line <= lines.count else { return nil }
     return lines[location.line - 1]

@@ -34,7 +34,7 @@ public struct ExpressionSource: Sendable {
       let first = location.line + 1
       let indent = document.lines.dropFirst(first - 1).first { !$0.allSatisfy(\.isWhitespace) }
         .map { $0.unicodeScalars.prefix { $0 == " " }.count } ?? 0
-      let count = max(text.split(separator: "\n", omittingEmptySubsequences: false).count, 1)
+      let count = SourceText.lines(text).count
       var source = ExpressionSource(text: text, at: Location(file: location.file, line: first, column: indent + 1))
       source.lineStarts = (0..<count).map { Location(file: location.file, line: first + $0, column: indent + 1) }
       return .success(source)

@@ -33,9 +33,7 @@ public struct YAMLDocument: Sendable {
   }
 
   public static func parse(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> YAMLDocument {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.hasSuffix("\r") ? $0.dropLast() : $0
-    }
+    let lines = SourceText.lines(text)
     do {
       // The basic resolver: comply never lets YAML guess a scalar's type, and the default one runs a regular
       // expression on every scalar (half of a pack's load time).

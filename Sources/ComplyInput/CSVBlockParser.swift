@@ -64,7 +64,9 @@ public final class CSVBlockParser {
     self.layout = layout
     schema = layout.schema
     mapping = layout.mapping
-    path = layout.path
+    // A string of this parser's own: every row's source holds the path, and counting references on one string
+    // shared by all workers made its count a cache line the cores took from each other on every row.
+    path = String(decoding: Array(layout.path.utf8), as: UTF8.self)
     width = layout.width
     decoder = TextDecoder(encoding: layout.encoding)
     isUTF8 = layout.encoding == .utf8

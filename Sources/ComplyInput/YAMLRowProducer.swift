@@ -22,7 +22,8 @@ final class YAMLRowProducer: RowProducer {
     let text = String(decoding: bytes, as: UTF8.self)
     let root: Node?
     do {
-      root = try Parser(yaml: text, resolver: .basic).singleRoot()
+      // The encoding given, as `YAMLDocument` gives it (Yams's default reads the environment, and may print).
+      root = try Parser(yaml: text, resolver: .basic, encoding: .utf8).singleRoot()
     } catch let error as YamlError {
       throw YAMLRowProducer.inputError(error, path: path)
     } catch {

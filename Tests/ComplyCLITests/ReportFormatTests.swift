@@ -28,6 +28,22 @@ import Testing
     #expect(junitText.contains("<testsuites name=\"comply\" tests=\"12\" failures=\"12\""))
   }
 
+  /// A YAML library setting in the environment must not add lines to a report on standard output (Yams prints
+  /// a notice for YAMS_DEFAULT_ENCODING when it is left to choose the encoding). A YAML register too.
+  @Test func theEnvironmentCannotAddToAReportOnStandardOutput() throws {
+    let result = try CLI.run(
+      ["check", Self.sample, "--as-of", "2018-11-05", "--format", "json"], environment: ["YAMS_DEFAULT_ENCODING": "UTF8"])
+    #expect(result.status == 1, "\(result.stderr)")
+    #expect(!result.stdout.contains("YAMS_DEFAULT_ENCODING"))
+    #expect((try CLI.json(result.stdout)["findings"] as? [Any])?.count == 61)
+    let register = "- 项目编号: X1\n  环评类别: 报告表\n  环评批复日期: 2018-04-10\n  开工日期: 2018-03-01\n"
+    let yaml = try CLI.run(
+      ["check", "-", "--input-format", "yaml", "--as-of", "2018-11-05", "--rule", "construction-before-approval", "--format", "json"],
+      stdin: register, environment: ["YAMS_DEFAULT_ENCODING": "UTF8"])
+    #expect(yaml.status == 1, "\(yaml.stderr)")
+    #expect((try CLI.json(yaml.stdout)["findings"] as? [Any])?.count == 1, "\(yaml.stdout)")
+  }
+
   @Test func formatsAndOutputsMustPairByPosition() throws {
     let twoToStdout = try CLI.run(["check", Self.sample, "--format", "json", "--format", "csv"])
     #expect(twoToStdout.status == 64)

@@ -36,8 +36,9 @@ public struct YAMLDocument: Sendable {
     let lines = SourceText.lines(text)
     do {
       // The basic resolver: comply never lets YAML guess a scalar's type, and the default one runs a regular
-      // expression on every scalar (half of a pack's load time).
-      let parser = try Yams.Parser(yaml: text, resolver: .basic)
+      // expression on every scalar (half of a pack's load time). The encoding is given: Yams's default reads the
+      // whole environment on every call (and prints to standard output when YAMS_DEFAULT_ENCODING is set).
+      let parser = try Yams.Parser(yaml: text, resolver: .basic, encoding: .utf8)
       // The parser must stay alive while we walk: Yams holds anchors weakly.
       var builder = Builder(path: path, lines: lines)
       guard let node = try withExtendedLifetime(parser, { try parser.singleRoot() }) else {

@@ -79,12 +79,7 @@ public struct Engine: Sendable {
       }
       fields = fields.union(scope.fields).union(violation.fields)
       let (inScope, violated) = (scope.run, violation.run)
-      next = { row, values in
-        let applies = inScope(row)
-        if applies.isFalse { return rest(row, values) }
-        guard applies.isTrue, violated(row).isFalse else { return false }
-        return rest(row, values)
-      }
+      next = { row, values in Decider.settle(inScope, violated, row) != nil && rest(row, values) }
     }
     return (CellReader(schema: schema, fields: fields), next)
   }
@@ -166,9 +161,16 @@ public struct Engine: Sendable {
     func settle(_ row: CellRow) -> Verdict? {
       guard inForce else { return .notApplicable }
       guard let cellScope, let cellViolation else { return nil }
-      let applies = cellScope(row)
+      return Decider.settle(cellScope, cellViolation, row)
+    }
+
+    /// Not applicable (the scope is false) or compliant (the scope true and the violation false) on cells; nil
+    /// otherwise. The clean-row test is this for every rule in force.
+    @inline(__always)
+    static func settle(_ scope: CellProgram.Run, _ violation: CellProgram.Run, _ row: CellRow) -> Verdict? {
+      let applies = scope(row)
       if applies.isFalse { return .notApplicable }
-      guard applies.isTrue, cellViolation(row).isFalse else { return nil }
+      guard applies.isTrue, violation(row).isFalse else { return nil }
       return .compliant
     }
 

@@ -163,18 +163,18 @@ public final class CSVBlockParser {
       let blank = scanner.withCell(column) { bytes -> Bool in
         let key = CSVBlockParser.trimmedBytes(bytes)
         if key.isEmpty {
-          keyHash = CSVBlockParser.hash(key)
+          keyHash = KeyTable.hash(key)
           return true
         }
         // Plain UTF-8 (nothing but ASCII white space to trim): the bytes are the key `RecordAssembler` compares.
         if isUTF8 && !Schema.mayHaveUnicodeSpace(key) {
-          keyHash = CSVBlockParser.hash(key)
+          keyHash = KeyTable.hash(key)
           if let fast = schema.readCell(utf8: key, field: keyField, unitFactor: 1) { return fast == .cell(.null) }
           return false
         }
         // Otherwise the key is the decoded text, trimmed of Unicode white space, as the reference reads it.
         var text = decoder.decode(bytes).map(RecordAssembler.trimmed) ?? ""
-        keyHash = text.withUTF8 { CSVBlockParser.hash($0) }
+        keyHash = text.withUTF8 { KeyTable.hash($0) }
         if case .blank = schema.parseCell(text, field: keyField) { return true }
         return false
       }

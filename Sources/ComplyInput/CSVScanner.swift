@@ -126,8 +126,8 @@ final class CSVScanner {
   /// and returns the offset of the LF or CR ending it. Nil, with no cells appended, for a row the general loop
   /// must scan: a cell beginning with a quote, or a row that runs to the end of the bytes.
   ///
-  /// Commas, LF, CR and quotes are all below 0x2D, and flagged a word at a time as in `cellEnd`; a quote inside a
-  /// cell is literal, and other flagged bytes (a space, a parenthesis, a `-` after a flagged byte) are passed over.
+  /// Bytes are flagged a word at a time (`belowComma`); a quote inside a cell is literal, and other flagged bytes
+  /// (a space, a parenthesis, a `-` after a flagged byte) are passed over.
   @inline(__always)
   static func plainRow(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into cells: CellRanges) -> Int? {
     guard let base = p.baseAddress, start < end, base[start] != CSVScanner.quote else { return nil }
@@ -138,7 +138,7 @@ final class CSVScanner {
       var below: UInt64
       if i + 8 <= end {
         let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        below = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
+        below = CSVScanner.belowComma(word)
       } else {
         below = base[i] < 0x2D ? 0x80 : 0  // the last bytes, one at a time
       }
@@ -161,11 +161,16 @@ final class CSVScanner {
     return nil
   }
 
-  /// The first comma, LF or CR at or after `start` (or `end`): eight bytes at a time, then byte by byte.
-  ///
-  /// All three are below 0x2D, and one test finds a word's bytes below it (`x - 0x2D… & ~x & 0x80…`: never
-  /// missing one, though a borrow may flag a `-` just after one); each flagged byte is then looked at. Other
-  /// bytes below 0x2D (space, quote, parentheses) are rare in a register.
+  /// The high bit of each byte of `word` below 0x2D, where comma, LF, CR and quote all lie (`x - 0x2D… & ~x &
+  /// 0x80…`): never missing one, though a borrow may flag a `-` just after one, so each flagged byte is then looked
+  /// at. Other bytes below 0x2D (space, parentheses) are rare in a register.
+  @inline(__always)
+  static func belowComma(_ word: UInt64) -> UInt64 {
+    (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
+  }
+
+  /// The first comma, LF or CR at or after `start` (or `end`): eight bytes at a time (`belowComma`), then byte by
+  /// byte.
   @inline(__always)
   static func cellEnd(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
     var i = start
@@ -173,7 +178,7 @@ final class CSVScanner {
       let raw = UnsafeRawPointer(base)
       while i + 8 <= end {
         let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        var below = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
+        var below = CSVScanner.belowComma(word)
         while below != 0 {
           let k = i + below.trailingZeroBitCount >> 3
           let b = base[k]

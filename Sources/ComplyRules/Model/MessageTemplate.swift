@@ -11,8 +11,7 @@ public struct MessageTemplate: Sendable {
   public var zh: [Part]
   public var en: [Part]
 
-  /// The message for one record, both languages.
-  /// The message in both languages, or in `only` (the other left empty).
+  /// The message for one record in both languages, or in `only` (the other left empty).
   public func render(_ bindings: Bindings, only: Language? = nil) -> LocalizedText {
     LocalizedText(
       in: only, zh: MessageTemplate.render(zh, bindings, .zh), en: MessageTemplate.render(en, bindings, .en))

@@ -17,14 +17,17 @@ let package = Package(
     .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
   ],
   targets: [
-    // Layers, one way: Model ← Expression ← Rules ← Engine ← Report ← Comply ← comply; Input needs only Model.
+    // Layers, one way: Model ← Expression ← Rules ← Engine ← Report ← Comply ← comply; Input needs only Model
+    // (and ComplySIMD, its byte kernels in C).
     .target(name: "ComplyModel"),
     .target(name: "ComplyExpression", dependencies: ["ComplyModel"]),
     .target(
       name: "ComplyRules",
       dependencies: ["ComplyModel", "ComplyExpression", "Yams", .product(name: "Crypto", package: "swift-crypto")]
     ),
-    .target(name: "ComplyInput", dependencies: ["ComplyModel", "Yams", "ZIPFoundation"]),
+    // Byte kernels with AVX2 for the CSV reader (UTF-8 validation, the row scan); each falls back to Swift.
+    .target(name: "ComplySIMD"),
+    .target(name: "ComplyInput", dependencies: ["ComplyModel", "ComplySIMD", "Yams", "ZIPFoundation"]),
     .target(name: "ComplyEngine", dependencies: ["ComplyModel", "ComplyExpression", "ComplyRules", "ComplyInput"]),
     .target(
       name: "ComplyReport",

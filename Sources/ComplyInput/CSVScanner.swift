@@ -1,3 +1,5 @@
+import ComplySIMD
+
 /// Splits CSV bytes into rows and cells, per RFC 4180, without decoding them.
 ///
 /// Quoted cells may hold commas, line breaks and `""` (a quote). Rows end with LF, CRLF or a lone CR. A row may
@@ -128,8 +130,34 @@ final class CSVScanner {
   ///
   /// Bytes are flagged a word at a time (`belowComma`); a quote inside a cell is literal, and other flagged bytes
   /// (a space, a parenthesis, a `-` after a flagged byte) are passed over.
+  ///
+  /// Where the processor has AVX2 the row is scanned 32 bytes at a time (`comply_plain_row`, ComplySIMD), else by
+  /// `plainRowInSwift`.
   @inline(__always)
   static func plainRow(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into cells: CellRanges) -> Int? {
+    guard let base = p.baseAddress else { return nil }
+    if CSVScanner.vectors {
+      var rowEnd = -1
+      let scanned = cells.fill { bounds, capacity in
+        var count = 0
+        rowEnd = comply_plain_row(base, start, end, bounds, capacity, &count)
+        return rowEnd < 0 ? nil : count
+      }
+      if scanned { return rowEnd }
+      if rowEnd != -2 { return nil }
+      // More cells than the ranges have room for: the Swift scan makes room.
+    }
+    return plainRowInSwift(p, from: start, to: end, into: cells)
+  }
+
+  /// Whether `comply_plain_row` has its vector path here (when it does not, it declines every row).
+  private static let vectors = comply_simd_available() != 0
+
+  /// `plainRow` a word at a time: the path without vector instructions, and the reference the tests compare
+  /// the vector path with.
+  static func plainRowInSwift(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into cells: CellRanges)
+    -> Int?
+  {
     guard let base = p.baseAddress, start < end, base[start] != CSVScanner.quote else { return nil }
     let raw = UnsafeRawPointer(base)
     var cellStart = start

@@ -36,6 +36,19 @@ final class CellRanges: RandomAccessCollection {
 
   func removeAll() { count = 0 }
 
+  /// Lets `scan` write the bounds of unquoted cells in place, at most `capacity` of them: it returns how many it
+  /// wrote, or nil to leave the ranges empty.
+  @inline(__always)
+  func fill(_ scan: (_ bounds: UnsafeMutablePointer<Int>, _ capacity: Int) -> Int?) -> Bool {
+    guard let written = scan(bounds, capacity) else {
+      count = 0
+      return false
+    }
+    flags.update(repeating: false, count: written)
+    count = written
+    return true
+  }
+
   @inline(__always)
   func append(_ range: Range<Int>, quoted: Bool) {
     if count == capacity { grow() }

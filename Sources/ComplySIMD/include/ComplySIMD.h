@@ -1,0 +1,26 @@
+#ifndef COMPLY_SIMD_H
+#define COMPLY_SIMD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// Byte kernels for the CSV hot path, with AVX2 where the processor has it. Each returns a value meaning "not
+/// handled here" where it has no vector path (another processor, or an x86 without AVX2), and the caller then
+/// runs its own Swift loop, which stays the reference the tests compare these with.
+
+/// Whether the vector paths run on this processor.
+int comply_simd_available(void);
+
+/// 1 when the bytes are well-formed UTF-8 (no overlong forms, surrogates or scalars past U+10FFFF), 0 when they
+/// are not, -1 when there is no vector path.
+int comply_utf8_valid(const uint8_t *bytes, size_t count);
+
+/// Scans the CSV row at `start` when none of its cells begins with a quote: writes each cell's start and end
+/// offsets into `bounds` (two per cell, at most `capacity` cells), sets `*count`, and returns the offset of the
+/// LF or CR that ends the row. Returns -1, with `*count` undefined, for a row the general scanner must take: a
+/// cell beginning with a quote, a row running to `end`, or no vector path; -2 for a row of more than `capacity`
+/// cells.
+ptrdiff_t comply_plain_row(const uint8_t *bytes, ptrdiff_t start, ptrdiff_t end, ptrdiff_t *bounds,
+                           ptrdiff_t capacity, ptrdiff_t *count);
+
+#endif

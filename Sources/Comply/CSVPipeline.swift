@@ -137,11 +137,13 @@ struct CSVPipeline {
   func process(_ block: CSVBlock, _ parser: CSVBlockParser) -> BlockResult {
     var result = BlockResult()
     result.bytes = block.bytes
-    parser.parse(block) { row in
+    let engine = self.engine
+    let screen: CSVBlockParser.Screen? = engine.screensBatches ? { engine.screen($0, into: $1) } : nil
+    parser.parse(block, screen: screen) { row in
       switch row {
       case .record(let view):
         result.keys.append((view.keyHash, view.source.row, view.source.line, view.keyRange))
-        if engine.isClean(cells: view.cells, values: { view.values }) {
+        if view.isClean ?? engine.isClean(cells: view.cells, values: { view.values }) {
           result.clean += 1
         } else {
           let judgement = options.mark(engine.judge(view.record(), cells: view.cells))

@@ -23,6 +23,9 @@ public struct Engine: Sendable {
   private let cleanCells: @Sendable (CellRow, () -> [Value]) -> Bool
   private let cellReader: CellReader
   private let deciders: [Decider]
+  /// The rules in force compiled for batches of rows (scope, violation, scope, …), when every one of them has
+  /// cell programs: the clean-row test a loop per operation, for the CSV reader's batches.
+  private let batchClean: CellBatchProgram?
 
   public init(pack: RulePack, rules: [Rule]? = nil, asOf: Day, language: Language? = nil) {
     self.pack = pack
@@ -39,8 +42,22 @@ public struct Engine: Sendable {
     deciders = zip(self.rules, cells).map { Decider($0, asOf: asOf, cells: $1) }
     let inForce = self.rules.filter { $0.isInForce(on: asOf) }
     allClean = Engine.chain(inForce)
-    (cellReader, cleanCells) = Engine.chainCells(
-      zip(self.rules, cells).filter { $0.0.isInForce(on: asOf) }, schema: pack.schema)
+    let inForceCells = zip(self.rules, cells).filter { $0.0.isInForce(on: asOf) }
+    (cellReader, cleanCells) = Engine.chainCells(inForceCells, schema: pack.schema)
+    batchClean =
+      inForceCells.allSatisfy { $0.1 != nil }
+      ? CellBatchProgram(inForce.flatMap { [$0.scope.checked, $0.violation.checked] }, schema: pack.schema) : nil
+  }
+
+  /// Whether `screen` tests batches of rows (every rule in force has cell programs).
+  public var screensBatches: Bool { batchClean != nil }
+
+  /// `isClean(cells:values:)` for each row of `rows`, written to `clean`; false, writing nothing, when some rule in
+  /// force has no cell program (each row is then tested alone). Rows are typed as for `isClean(cells:values:)`.
+  public func screen(_ rows: CellRows, into clean: UnsafeMutablePointer<Bool>) -> Bool {
+    guard let batchClean else { return false }
+    batchClean.settle(rows, asOf: asOf.number, into: clean)
+    return true
   }
 
   /// What the rules see of a record (date fields are masked by `as_of` as they are read).
@@ -168,9 +185,14 @@ public struct Engine: Sendable {
     /// otherwise. The clean-row test is this for every rule in force.
     @inline(__always)
     static func settle(_ scope: CellProgram.Run, _ violation: CellProgram.Run, _ row: CellRow) -> Verdict? {
-      let applies = scope(row)
+      settle(scope(row)) { violation(row) }
+    }
+
+    /// `settle` on the scope's value, and the violation's when it is needed.
+    @inline(__always)
+    static func settle(_ applies: Cell, _ violated: () -> Cell) -> Verdict? {
       if applies.isFalse { return .notApplicable }
-      guard applies.isTrue, violation(row).isFalse else { return nil }
+      guard applies.isTrue, violated().isFalse else { return nil }
       return .compliant
     }
 

@@ -19,6 +19,8 @@ public struct RowView {
   public let keyHash: UInt64
   /// Where the key cell lies in the block's bytes (quotes and white space included).
   public let keyRange: Range<Int>
+  /// Whether the clean-row test passed `parse` found the record clean; nil when it did not test it.
+  public let isClean: Bool?
   // Unchecked: a view lives only inside the parser's callback, and each copy of a checked unowned reference
   // counts it up and down again.
   unowned(unsafe) let parser: CSVBlockParser
@@ -34,31 +36,39 @@ public struct RowView {
 /// It applies the rules of `CSVRowProducer` and `RecordAssembler` (blank rows skipped, wrong field counts and
 /// blank keys rejected, unreadable cells reported) but makes strings only where it must: typed cells are read
 /// from their bytes, and text cells only when a rule reads them or a record is materialized.
+///
+/// Rows are typed in batches (`CSVRowBatch`), so that a clean-row test can run over a whole batch at once, and
+/// then passed on one by one, in order, each with its own cells and cell ranges.
 public final class CSVBlockParser {
+  /// A clean-row test over rows of cells: writes whether each row is clean and returns true, or returns false
+  /// when it cannot tell (each row is then passed on untested).
+  public typealias Screen = (CellRows, UnsafeMutablePointer<Bool>) -> Bool
+
   public let layout: CSVLayout
   // Kept apart from `layout`: reading a struct property's struct copies it, with a retain per member, per row.
-  private let schema: Schema
+  let schema: Schema
   private let mapping: HeaderMapping
   private let path: String
   private let width: Int
-  private let decoder: TextDecoder
+  let decoder: TextDecoder
   private let isUTF8: Bool
-  private let mapped: [(field: Int, column: Int)]
-  private let factors: [Double]
-  private let typed: [Bool]
+  let mapped: [(field: Int, column: Int)]
+  let factors: [Double]
+  let typed: [Bool]
   /// The typed fields with their columns and unit factors, in field order: what `read` types on every row.
   private let typedReads: [(field: Int, column: Int, factor: Double)]
   private let keyColumn: Int?
-  /// The current row's cells, one per schema field; fields without a column stay unknown.
-  private let cells: UnsafeMutablePointer<Cell>
+  /// The rows being typed, and the row passed on: its cells, one per schema field.
+  private let batch: CSVRowBatch
+  private(set) var current: UnsafeMutablePointer<Cell>
   /// Values of the fields without a column (unknown, naming the field) and of unread text fields (null).
-  private let baseValues: [Value]
+  let baseValues: [Value]
   /// The register's header for each schema field, shared by every record of the file.
-  private let headers: [String?]
-  private var scanner: CSVScanner?
+  let headers: [String?]
+  private(set) var scanner: CSVScanner?
   /// The current block's bytes, while `parse` runs: unquoted cells are read from here directly.
-  private var base = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-  private var blockIsValidUTF8 = true
+  private(set) var base = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+  private(set) var blockIsValidUTF8 = true
 
   public init(layout: CSVLayout) {
     self.layout = layout
@@ -76,19 +86,16 @@ public final class CSVBlockParser {
     let (isTyped, unitFactors) = (typed, factors)
     typedReads = mapped.filter { isTyped[$0.field] }.map { ($0.field, $0.column, unitFactors[$0.field]) }
     keyColumn = layout.mapping.column(for: layout.schema.keyField)
-    let fieldCount = layout.schema.fields.count
-    cells = UnsafeMutablePointer<Cell>.allocate(capacity: max(fieldCount, 1))
-    cells.initialize(repeating: .unknown, count: max(fieldCount, 1))
+    batch = CSVRowBatch(width: layout.schema.fields.count)
+    current = batch.row(0)
     var base = layout.schema.fields.indices.map { Value.unknown(FieldSet($0)) }
     for (field, _) in mapped where !typed[field] { base[field] = .null }
     baseValues = base
     headers = layout.schema.fields.indices.map { layout.mapping.header(for: $0) }
   }
 
-  deinit { cells.deallocate() }
-
-  /// Calls `body` with each event of the block, in order.
-  public func parse(_ block: CSVBlock, _ body: (BlockRow) -> Void) {
+  /// Calls `body` with each event of the block, in order; `screen`, when given, tests each batch's records.
+  public func parse(_ block: CSVBlock, screen: Screen? = nil, _ body: (BlockRow) -> Void) {
     let source = ByteSource(bytes: block.bytes, displayPath: layout.path)
     let scanner = CSVScanner(source: source, maxRowBytes: max(layout.maxRowBytes, block.bytes.count + 1))
     self.scanner = scanner
@@ -97,39 +104,60 @@ public final class CSVBlockParser {
       layout.encoding == .utf8 && block.bytes.withUnsafeBufferPointer { TextDecoder.isValidUTF8($0) }
     block.bytes.withUnsafeBufferPointer { base in
       self.base = base
-      parseRows(block, scanner, body)
+      parseRows(block, scanner, screen, body)
       self.base = UnsafeBufferPointer(start: nil, count: 0)
     }
   }
 
-  private func parseRows(_ block: CSVBlock, _ scanner: CSVScanner, _ body: (BlockRow) -> Void) {
+  private func parseRows(_ block: CSVBlock, _ scanner: CSVScanner, _ screen: Screen?, _ body: (BlockRow) -> Void) {
     var row = block.firstRow - 1
     var events: [BlockRow] = []
-    while (try? scanner.nextRow()) == true {
+    while true {
+      scanner.cells = batch.ranges[batch.next]
+      guard (try? scanner.nextRow()) == true else { break }
       row += 1
       let line = block.firstLine + scanner.line - 1
       let at = RecordSource(path: path, row: row, line: line)
       if scanner.unterminated {
-        body(.rejected(RowRejection(source: at, reason: "quote opened on this row is never closed")))
+        batch.append(.rejected(RowRejection(source: at, reason: "quote opened on this row is never closed")))
         continue
       }
       if isBlankRow(scanner) { continue }
       if let word = scanner.totalsWord(decoder) {
-        body(.diagnostic(Diagnostic(.notice, .inputTotalsRow, "row \(row) is a totals row (\(word)); not a record", at: Location(file: at.path, line: at.line, column: 0))))
+        batch.append(.diagnostic(Diagnostic(.notice, .inputTotalsRow, "row \(row) is a totals row (\(word)); not a record", at: Location(file: at.path, line: at.line, column: 0))))
         continue
       }
       guard scanner.cells.count == width else {
-        body(.rejected(RowRejection(source: at, reason: "expected \(width) fields, found \(scanner.cells.count)")))
+        batch.append(.rejected(RowRejection(source: at, reason: "expected \(width) fields, found \(scanner.cells.count)")))
         continue
       }
       events.removeAll(keepingCapacity: true)
-      if let view = read(at, scanner, &events) {
-        for event in events { body(event) }
-        body(.record(view))
-      } else {
-        for event in events { body(event) }
+      let key = read(at, scanner, &events, into: batch.row(batch.next))
+      for event in events { batch.append(event) }
+      if let key { batch.appendRecord(.init(source: at, keyHash: key.hash, keyRange: key.range)) }
+      if batch.isFull { pass(scanner, screen, body) }
+    }
+    pass(scanner, screen, body)
+  }
+
+  /// Tests the batch's records, then passes on its events and records in order.
+  private func pass(_ scanner: CSVScanner, _ screen: Screen?, _ body: (BlockRow) -> Void) {
+    let screened = !batch.slots.isEmpty && screen?(batch.rows, batch.clean) == true
+    for entry in batch.entries {
+      switch entry {
+      case .event(let event): body(event)
+      case .record(let slot):
+        let record = batch.slots[slot]
+        current = batch.row(slot)
+        scanner.cells = batch.ranges[slot]
+        body(
+          .record(
+            RowView(
+              source: record.source, cells: UnsafePointer(current), keyHash: record.keyHash, keyRange: record.keyRange,
+              isClean: screened ? batch.clean[slot] : nil, parser: self)))
       }
     }
+    batch.removeAll()
   }
 
   private func isBlankRow(_ scanner: CSVScanner) -> Bool {
@@ -145,8 +173,11 @@ public final class CSVBlockParser {
     return true
   }
 
-  /// Types the row's cells; nil (with a rejection among the events) when the row cannot be a record.
-  private func read(_ at: RecordSource, _ scanner: CSVScanner, _ events: inout [BlockRow]) -> RowView? {
+  /// Types the row's cells into `cells`; returns its key's hash and range, or nil (with a rejection among the
+  /// events) when the row cannot be a record.
+  private func read(
+    _ at: RecordSource, _ scanner: CSVScanner, _ events: inout [BlockRow], into cells: UnsafeMutablePointer<Cell>
+  ) -> (hash: UInt64, range: Range<Int>)? {
     // As `CSVRowProducer` does, a row with any mapped cell not valid in the encoding is rejected before anything
     // else is read from it, whether or not a rule reads that cell.
     if !blockIsValidUTF8 {
@@ -216,7 +247,7 @@ public final class CSVBlockParser {
               at: Location(file: at.path, line: at.line, column: 0))))
       }
     }
-    return RowView(source: at, cells: UnsafePointer(cells), keyHash: keyHash, keyRange: keyRange, parser: self)
+    return (keyHash, keyRange)
   }
 
   /// A typed cell from its bytes: straight from the bytes when it is plain, else through a decoded string; nil
@@ -232,63 +263,9 @@ public final class CSVBlockParser {
     return schema.cell(of: parsed, field: field) ?? .cell(.unknown)
   }
 
-  /// A cell's text, trimmed as `RecordAssembler` trims it: straight from the block's bytes when they are valid
-  /// UTF-8 with nothing but ASCII white space to trim (as for keys), else decoded and trimmed scalar by scalar.
-  private func cellText(_ column: Int, _ scanner: CSVScanner) -> String {
-    if blockIsValidUTF8 && !scanner.cells.isQuoted(column) {
-      let bytes = CSVBlockParser.trimmedBytes(UnsafeBufferPointer(rebasing: base[scanner.cells[column]]))
-      if bytes.isEmpty { return "" }
-      if !Schema.mayHaveUnicodeSpace(bytes) { return String(decoding: bytes, as: UTF8.self) }
-    }
-    return scanner.withCell(column, decoder.decode).map(RecordAssembler.trimmed) ?? ""
-  }
-
   /// Whether a cell's bytes are valid in the register's encoding.
   private func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     if isUTF8 { return TextDecoder.isValidUTF8(bytes) }
     return !bytes.contains(where: { $0 >= 0x80 }) || decoder.decode(bytes) != nil
-  }
-
-
-  /// The current row's values: from the cells, and from the text of the text fields the rules read.
-  func values() -> [Value] {
-    var values = baseValues
-    guard let scanner else { return values }
-    for (field, column) in mapped where typed[field] {
-      if let value = schema.value(of: cells[field], field: field) {
-        values[field] = value
-        continue
-      }
-      // A set text field: its text, read as the reference reads it.
-      let text = scanner.withCell(column, decoder.decode) ?? ""
-      if case .value(let value) = schema.parseCell(text, field: field, unitFactor: factors[field]) {
-        values[field] = value
-      } else {
-        values[field] = .null
-      }
-    }
-    return values
-  }
-
-  /// The full record of the current row: every mapped cell's text, and the values `values()` gives (a text
-  /// field no rule reads stays null: nothing judges it, and normalizing its text cost more than the rest).
-  func materialize(source: RecordSource) -> Record {
-    var values = baseValues
-    var raw = [String?](repeating: nil, count: values.count)
-    guard let scanner else { return Record(source: source, values: values, raw: raw) }
-    for (field, column) in mapped {
-      let text = cellText(column, scanner)
-      raw[field] = text
-      guard typed[field] else { continue }
-      if let value = schema.value(of: cells[field], field: field) {
-        values[field] = value
-        continue
-      }
-      switch schema.parseCell(text, field: field) {
-      case .value(let value): values[field] = value
-      default: values[field] = .null
-      }
-    }
-    return Record(source: source, values: values, raw: raw, headers: headers)
   }
 }

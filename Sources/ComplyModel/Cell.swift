@@ -51,3 +51,17 @@ public struct Cell: Sendable, Equatable {
   public var isFalse: Bool { state == .value && first == 0 }
 
 }
+
+/// Rows of cells one after another, as the CSV block reader types them: row `r`'s field `f` is
+/// `cells[r * stride + f]`.
+public struct CellRows {
+  public var cells: UnsafePointer<Cell>
+  public var stride: Int
+  public var count: Int
+
+  public init(cells: UnsafePointer<Cell>, stride: Int, count: Int) {
+    self.cells = cells
+    self.stride = stride
+    self.count = count
+  }
+}

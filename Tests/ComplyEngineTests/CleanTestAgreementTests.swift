@@ -80,6 +80,48 @@ import ComplyTestSupport
     }
   }
 
+  /// The clean-row test on batches (`screen`, which the CSV reader uses) gives each row the verdict the row's own
+  /// test gives, whatever the batch's size and the mix of rows in it (each operation there runs only on the rows
+  /// that need it).
+  @Test(arguments: ["2016-01-01", "2018-11-05", "2020-06-30"])
+  func batchesAgreeWithEachRow(asOf: String) {
+    let engine = Engine(pack: BundledPack.pack, asOf: BundledPack.day(asOf))
+    #expect(engine.screensBatches)
+    let schema = BundledPack.pack.schema
+    let width = schema.fields.count
+    let reader = CellReader(schema: schema, fields: FieldSet(schema.fields.indices))
+    var g = SplitMix64(state: 20_261_129)
+    var rows: [Cell] = []
+    var expected: [Bool] = []
+    for index in 0..<4000 {
+      let record = CleanTestAgreementTests.record(&g, index: index)
+      var cells = [Cell](repeating: .unknown, count: width)
+      let read = cells.withUnsafeMutableBufferPointer { buffer in
+        buffer.baseAddress.map { reader.read(record.values, into: $0) } ?? false
+      }
+      guard read else { continue }
+      rows += cells
+      expected.append(engine.isClean(record.values))
+    }
+    #expect(expected.count > 1000 && expected.contains(true) && expected.contains(false))
+    for size in [1, 5, 63, 64, 65, 128, 1000, expected.count] {
+      var start = 0
+      while start < expected.count {
+        let count = min(size, expected.count - start)
+        let clean = rows.withUnsafeBufferPointer { cells -> [Bool]? in
+          guard let base = cells.baseAddress else { return nil }
+          var clean = [Bool](repeating: false, count: count)
+          let screened = clean.withUnsafeMutableBufferPointer { out in
+            out.baseAddress.map { engine.screen(CellRows(cells: base + start * width, stride: width, count: count), into: $0) }
+          }
+          return screened == true ? clean : nil
+        }
+        #expect(clean == Array(expected[start..<start + count]), "batches of \(size), rows \(start)..<\(start + count)")
+        start += count
+      }
+    }
+  }
+
   @Test func everyBundledConditionCompilesToCells() {
     for rule in BundledPack.pack.rules {
       #expect(CellProgram(rule.scope.checked, schema: BundledPack.pack.schema) != nil, "\(rule.id) scope")

@@ -113,13 +113,29 @@ enum TestSchema {
     let compiled = Program(checked).evaluate(bindings)
     let interpreted = Interpreter.evaluate(checked, bindings)
     #expect(compiled == interpreted, "Program and Interpreter disagree on \(text)", sourceLocation: sourceLocation)
+    let batch = CellBatchProgram([checked], schema: schema)
     if let cells = CellProgram(checked, schema: schema) {
       let cell = evaluateCells(cells, bindings)
       #expect(
         cell.map { agrees($0, cells.type, compiled) } == true,
         "CellProgram gives \(String(describing: cell)) for \(text), Program \(compiled)", sourceLocation: sourceLocation)
+      // The batch program computes the same cells, on a batch of this one row.
+      let batched = batch.flatMap { evaluateBatch($0, cells.fields, bindings) }
+      #expect(batched == cell, "CellBatchProgram gives \(String(describing: batched)) for \(text)", sourceLocation: sourceLocation)
+    } else {
+      #expect(batch == nil, "CellBatchProgram compiles \(text), which CellProgram does not", sourceLocation: sourceLocation)
     }
     return compiled
+  }
+
+  static func evaluateBatch(_ program: CellBatchProgram, _ fields: FieldSet, _ bindings: Bindings) -> Cell? {
+    let reader = CellReader(schema: schema, fields: fields)
+    var cells = [Cell](repeating: .unknown, count: reader.width)
+    return cells.withUnsafeMutableBufferPointer { buffer -> Cell? in
+      guard let base = buffer.baseAddress, reader.read(bindings.values, into: base) else { return nil }
+      let rows = CellRows(cells: base, stride: reader.width, count: 1)
+      return program.values(rows, asOf: bindings.asOf.number, expression: 0).first
+    }
   }
 
   static func evaluateCells(_ program: CellProgram, _ bindings: Bindings) -> Cell? {

@@ -104,44 +104,85 @@ extension CellCompiler {
   /// `=` and `!=`: numbers, dates (three-valued), bools, and enum values, compared through a table of which
   /// canonical values equal the other side (made with `String ==`, as `Operators.equal` compares).
   mutating func equality(_ isEqual: Bool, _ arguments: [CheckedExpr]) -> Compiled? {
-    guard arguments.count == 2, let a = compile(arguments[0]), let b = compile(arguments[1]) else { return nil }
-    let (ta, tb) = (a.type, b.type)
+    guard arguments.count == 2, let a = compile(arguments[0]), let b = compile(arguments[1]),
+      let test = CellCompiler.equalityTest(isEqual, arguments, a.type, b.type, schema: schema)
+    else { return nil }
     let apply: @Sendable (Cell, Cell) -> Cell
-    switch (ta, tb) {
-    case (.number, .number): apply = { .bool(($0.number == $1.number) == isEqual) }
-    case (.date, .date): apply = { .truth(CellKernels.dateEqual($0, $1).map { $0 == isEqual }) }
-    case (.bool, .bool): apply = { .bool(($0.first == $1.first) == isEqual) }
-    case (.enumeration(let field), .text), (.text, .enumeration(let field)):
-      let textSide = ta == .text ? arguments[0] : arguments[1]
-      guard case .text(let text)? = textSide.constantValue else { return nil }
-      let table = schema.fields[field].values.map { ($0.canonical == text) == isEqual }
-      let enumFirst = ta != .text
+    switch test {
+    case .apply(let f): apply = f
+    case .table(let table, let enumFirst):
       apply = { x, y in
         let code = enumFirst ? x.first : y.first
         return code >= 0 && code < table.count ? .bool(table[code]) : .unknown
       }
+    }
+    return Compiled(CellCompiler.strict(a, b, apply), .bool)
+  }
+
+  /// How `=` or `!=` compares two set values: for an enum value against a constant text, a table of which
+  /// canonical values make it true (looked up by the enum side's index); else a function of both.
+  enum EqualityTest {
+    case table([Bool], enumFirst: Bool)
+    case apply(@Sendable (Cell, Cell) -> Cell)
+  }
+
+  static func equalityTest(
+    _ isEqual: Bool, _ arguments: [CheckedExpr], _ ta: CellType, _ tb: CellType, schema: Schema
+  ) -> EqualityTest? {
+    switch (ta, tb) {
+    case (.number, .number): return .apply { .bool(($0.number == $1.number) == isEqual) }
+    case (.date, .date): return .apply { .truth(CellKernels.dateEqual($0, $1).map { $0 == isEqual }) }
+    case (.bool, .bool): return .apply { .bool(($0.first == $1.first) == isEqual) }
+    case (.enumeration(let field), .text), (.text, .enumeration(let field)):
+      let textSide = ta == .text ? arguments[0] : arguments[1]
+      guard case .text(let text)? = textSide.constantValue else { return nil }
+      return .table(schema.fields[field].values.map { ($0.canonical == text) == isEqual }, enumFirst: ta != .text)
     case (.enumeration(let f), .enumeration(let g)):
       let left = schema.fields[f].values.map(\.canonical)
       let right = schema.fields[g].values.map(\.canonical)
       let table = left.map { l in right.map { ($0 == l) == isEqual } }
-      apply = { x, y in
+      return .apply { x, y in
         guard x.first >= 0, x.first < table.count, y.first >= 0, y.first < right.count else { return .unknown }
         return .bool(table[x.first][y.first])
       }
     default: return nil
     }
-    return Compiled(CellCompiler.strict(a, b, apply), .bool)
   }
 
   /// `x in [...]` with a constant list, as `Operators.member`: true when an item equals x, unknown when none
   /// does but one may (a month-only date), false otherwise.
   mutating func member(_ arguments: [CheckedExpr]) -> Compiled? {
     guard arguments.count == 2, case .list(let items)? = arguments[1].constantValue,
-      let a = compile(arguments[0])
+      let a = compile(arguments[0]), let test = CellCompiler.memberTest(items, a.type, schema: schema)
     else { return nil }
-    let type = a.type
-    let test: @Sendable (Cell) -> Cell
-    var enumTable: [Bool]?
+    switch test {
+    case .table(let table):
+      // The commonest test of all (`eia_category in ["报告书", "报告表"]`): a table lookup, no call.
+      return Compiled(
+        { row in
+          let x = a.value(row)
+          guard x.state == .value else { return .unknown }
+          return x.first >= 0 && x.first < table.count ? .bool(table[x.first]) : .unknown
+        }, .bool
+      )
+    case .test(let test):
+      return Compiled(
+        { row in
+          let x = a.value(row)
+          return x.state == .value ? test(x) : .unknown
+        }, .bool
+      )
+    }
+  }
+
+  /// How `in` tests a set value of `type` against constant items: for an enum value, a table of which canonical
+  /// values are among them; else a function of the value.
+  enum MemberTest {
+    case table([Bool])
+    case test(@Sendable (Cell) -> Cell)
+  }
+
+  static func memberTest(_ items: [Value], _ type: CellType, schema: Schema) -> MemberTest? {
     switch type {
     case .enumeration(let field):
       let texts = items.compactMap { item -> String? in
@@ -149,30 +190,28 @@ extension CellCompiler {
         return text
       }
       guard texts.count == items.count else { return nil }
-      let table = schema.fields[field].values.map { value in texts.contains { value.canonical == $0 } }
-      enumTable = table
-      test = { x in x.first >= 0 && x.first < table.count ? .bool(table[x.first]) : .unknown }
+      return .table(schema.fields[field].values.map { value in texts.contains { value.canonical == $0 } })
     case .number:
       let numbers = items.compactMap { item -> Double? in
         guard case .number(let n) = item else { return nil }
         return n
       }
       guard numbers.count == items.count else { return nil }
-      test = { x in .bool(numbers.contains(x.number)) }
+      return .test { x in .bool(numbers.contains(x.number)) }
     case .bool:
       let bools = items.compactMap { item -> Bool? in
         guard case .bool(let b) = item else { return nil }
         return b
       }
       guard bools.count == items.count else { return nil }
-      test = { x in .bool(bools.contains(x.first != 0)) }
+      return .test { x in .bool(bools.contains(x.first != 0)) }
     case .date:
       let dates = items.compactMap { item -> Cell? in
         guard case .date(let span) = item else { return nil }
         return .date(span.first.number, span.last.number)
       }
       guard dates.count == items.count else { return nil }
-      test = { x in
+      return .test { x in
         var sawUnknown = false
         for date in dates {
           switch CellKernels.dateEqual(x, date) {
@@ -185,21 +224,5 @@ extension CellCompiler {
       }
     case .text: return nil
     }
-    if case .enumeration = type, let table = enumTable {
-      // The commonest test of all (`eia_category in ["报告书", "报告表"]`): a table lookup, no call.
-      return Compiled(
-        { row in
-          let x = a.value(row)
-          guard x.state == .value else { return .unknown }
-          return x.first >= 0 && x.first < table.count ? .bool(table[x.first]) : .unknown
-        }, .bool
-      )
-    }
-    return Compiled(
-      { row in
-        let x = a.value(row)
-        return x.state == .value ? test(x) : .unknown
-      }, .bool
-    )
   }
 }

@@ -15,6 +15,7 @@ extension CSVBlockParser {
 
   /// The current row's values: from the cells, and from the text of the text fields the rules read.
   func values() -> [Value] {
+    loadRanges()
     var values = baseValues
     guard let scanner else { return values }
     for (field, column) in mapped where typed[field] {
@@ -36,6 +37,7 @@ extension CSVBlockParser {
   /// The full record of the current row: every mapped cell's text, and the values `values()` gives (a text
   /// field no rule reads stays null: nothing judges it, and normalizing its text cost more than the rest).
   func materialize(source: RecordSource) -> Record {
+    loadRanges()
     var values = baseValues
     var raw = [String?](repeating: nil, count: values.count)
     guard let scanner else { return Record(source: source, values: values, raw: raw) }

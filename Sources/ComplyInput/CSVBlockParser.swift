@@ -61,6 +61,9 @@ public final class CSVBlockParser {
   /// The rows being typed, and the row passed on: its cells, one per schema field.
   private let batch: CSVRowBatch
   private(set) var current: UnsafeMutablePointer<Cell>
+  private var currentSlot = 0
+  /// Whether the scanner holds the cell ranges of the row being passed on.
+  private var rangesLoaded = false
   /// Values of the fields without a column (unknown, naming the field) and of unread text fields (null).
   let baseValues: [Value]
   /// The register's header for each schema field, shared by every record of the file.
@@ -86,7 +89,7 @@ public final class CSVBlockParser {
     let (isTyped, unitFactors) = (typed, factors)
     typedReads = mapped.filter { isTyped[$0.field] }.map { ($0.field, $0.column, unitFactors[$0.field]) }
     keyColumn = layout.mapping.column(for: layout.schema.keyField)
-    batch = CSVRowBatch(width: layout.schema.fields.count)
+    batch = CSVRowBatch(width: layout.schema.fields.count, columns: layout.width)
     current = batch.row(0)
     var base = layout.schema.fields.indices.map { Value.unknown(FieldSet($0)) }
     for (field, _) in mapped where !typed[field] { base[field] = .null }
@@ -112,12 +115,11 @@ public final class CSVBlockParser {
   private func parseRows(_ block: CSVBlock, _ scanner: CSVScanner, _ screen: Screen?, _ body: (BlockRow) -> Void) {
     var row = block.firstRow - 1
     var events: [BlockRow] = []
-    while true {
-      scanner.cells = batch.ranges[batch.next]
-      guard (try? scanner.nextRow()) == true else { break }
+    while (try? scanner.nextRow()) == true {
       row += 1
       let line = block.firstLine + scanner.line - 1
-      let at = RecordSource(path: path, row: row, line: line)
+      // Made only for an event (it holds the path, counted on every copy).
+      var at: RecordSource { RecordSource(path: path, row: row, line: line) }
       if scanner.unterminated {
         batch.append(.rejected(RowRejection(source: at, reason: "quote opened on this row is never closed")))
         continue
@@ -132,9 +134,9 @@ public final class CSVBlockParser {
         continue
       }
       events.removeAll(keepingCapacity: true)
-      let key = read(at, scanner, &events, into: batch.row(batch.next))
+      let key = read(row, line, scanner, &events, into: batch.row(batch.next))
       for event in events { batch.append(event) }
-      if let key { batch.appendRecord(.init(source: at, keyHash: key.hash, keyRange: key.range)) }
+      if let key { batch.appendRecord(.init(row: row, line: line, keyHash: key.hash, keyRange: key.range), ranges: scanner.cells) }
       if batch.isFull { pass(scanner, screen, body) }
     }
     pass(scanner, screen, body)
@@ -149,12 +151,13 @@ public final class CSVBlockParser {
       case .record(let slot):
         let record = batch.slots[slot]
         current = batch.row(slot)
-        scanner.cells = batch.ranges[slot]
+        (currentSlot, rangesLoaded) = (slot, false)
         body(
           .record(
             RowView(
-              source: record.source, cells: UnsafePointer(current), keyHash: record.keyHash, keyRange: record.keyRange,
-              isClean: screened ? batch.clean[slot] : nil, parser: self)))
+              source: RecordSource(path: path, row: record.row, line: record.line), cells: UnsafePointer(current),
+              keyHash: record.keyHash, keyRange: record.keyRange, isClean: screened ? batch.clean[slot] : nil,
+              parser: self)))
       }
     }
     batch.removeAll()
@@ -173,11 +176,20 @@ public final class CSVBlockParser {
     return true
   }
 
+  /// The scanner's ranges for the row being passed on, loaded the first time its text is needed.
+  func loadRanges() {
+    guard !rangesLoaded, let scanner else { return }
+    batch.loadRanges(currentSlot, into: scanner.cells)
+    rangesLoaded = true
+  }
+
   /// Types the row's cells into `cells`; returns its key's hash and range, or nil (with a rejection among the
   /// events) when the row cannot be a record.
   private func read(
-    _ at: RecordSource, _ scanner: CSVScanner, _ events: inout [BlockRow], into cells: UnsafeMutablePointer<Cell>
+    _ row: Int, _ line: Int, _ scanner: CSVScanner, _ events: inout [BlockRow], into cells: UnsafeMutablePointer<Cell>
   ) -> (hash: UInt64, range: Range<Int>)? {
+    // Where the row came from, made only for an event (it holds the path, counted on every copy).
+    var at: RecordSource { RecordSource(path: path, row: row, line: line) }
     // As `CSVRowProducer` does, a row with any mapped cell not valid in the encoding is rejected before anything
     // else is read from it, whether or not a rule reads that cell.
     if !blockIsValidUTF8 {

@@ -20,9 +20,9 @@ final class CSVScanner {
   /// The physical line (1-based) of the next row.
   private(set) var nextLine = 1
 
-  /// The current row's cells, as byte ranges into `source.buffer`, valid until the next call to `nextRow` that
-  /// scans into the same ranges: the block parser gives each row of a batch ranges of its own.
-  var cells = CellRanges()
+  /// The current row's cells, as byte ranges into `source.buffer`, valid until the next call to `nextRow` (the
+  /// block parser saves and loads them to pass on a row it scanned earlier).
+  let cells = CellRanges()
   /// The physical line the current row starts on.
   private(set) var line = 0
   /// The current row ended inside an open quote at the end of the file.

@@ -36,6 +36,21 @@ final class CellRanges: RandomAccessCollection {
 
   func removeAll() { count = 0 }
 
+  /// Copies the ranges of the first `count` cells out, to `load` them again later.
+  func save(count: Int, bounds: UnsafeMutablePointer<Int>, flags: UnsafeMutablePointer<Bool>) {
+    precondition(count <= self.count, "saving more cells than the row has")
+    bounds.update(from: self.bounds, count: 2 * count)
+    flags.update(from: self.flags, count: count)
+  }
+
+  /// The ranges `save` copied out, in place of the current ones.
+  func load(count: Int, bounds: UnsafePointer<Int>, flags: UnsafePointer<Bool>) {
+    while capacity < count { grow() }
+    self.bounds.update(from: bounds, count: 2 * count)
+    self.flags.update(from: flags, count: count)
+    self.count = count
+  }
+
   /// Lets `scan` write the bounds of unquoted cells in place, at most `capacity` of them: it returns how many it
   /// wrote, or nil to leave the ranges empty.
   @inline(__always)

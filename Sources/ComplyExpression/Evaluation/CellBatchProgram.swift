@@ -122,11 +122,27 @@ struct CellBatchCompiler {
   var types: [CellType] = []
   var fields = FieldSet()
   /// Each step's structure (its operation, its operands' steps, its constants), to find repeats.
-  private var known: [String: Int] = [:]
+  private var known: [Key: Int] = [:]
+
+  /// A step's structure. Operands are steps already compiled, so equal keys compute equal values: a date
+  /// comparison is keyed by the operation it runs (`x > y` as `y < x`), and operand types need no key, since a
+  /// step has one type.
+  private enum Key: Hashable {
+    case field(Int)
+    case constant(UInt8, Int, Int, UInt64)
+    case asOf
+    case and(Int, Int)
+    case or(Int, Int)
+    case table(Int, [Bool])
+    /// `in` with a test of its constant items (other than an enum's table).
+    case member(Int, String)
+    /// A built-in's operation on its operands' steps; nil is `not`.
+    case operation(CellOperation?, [Int])
+  }
 
   init(schema: Schema) { self.schema = schema }
 
-  private mutating func add(_ key: String, _ step: Step, _ type: CellType) -> (Int, CellType) {
+  private mutating func add(_ key: Key, _ step: Step, _ type: CellType) -> (Int, CellType) {
     if let index = known[key] { return (index, type) }
     steps.append(step)
     types.append(type)
@@ -138,22 +154,22 @@ struct CellBatchCompiler {
     switch expr.kind {
     case .constant(let value):
       guard let type = CellCompiler.plainType(expr.type), let cell = CellCompiler.cell(value, type) else { return nil }
-      return add("const \(cell)", .constant(cell), type)
+      return add(.constant(cell.state.rawValue, cell.first, cell.last, cell.number.bitPattern), .constant(cell), type)
     case .field(let index):
       return field(index, expr.type)
     case .asOf:
-      return add("as_of", .asOf, .date)
+      return add(.asOf, .asOf, .date)
     case .definition(_, let body):
       return compile(body)
     case .list:
       return nil
     case .not(let operand):
       guard let (x, type) = compile(operand), type == .bool else { return nil }
-      return add("not \(x)", .not(x), .bool)
+      return add(.operation(nil, [x]), .not(x), .bool)
     case .and(let lhs, let rhs), .or(let lhs, let rhs):
       guard let (x, tx) = compile(lhs), let (y, ty) = compile(rhs), tx == .bool, ty == .bool else { return nil }
-      if case .and = expr.kind { return add("and \(x) \(y)", .and(x, y), .bool) }
-      return add("or \(x) \(y)", .or(x, y), .bool)
+      if case .and = expr.kind { return add(.and(x, y), .and(x, y), .bool) }
+      return add(.or(x, y), .or(x, y), .bool)
     case .call(let builtin, let arguments):
       guard let operation = builtin.cell, operation.isStrict == builtin.strict else { return nil }
       return call(operation, arguments)
@@ -172,7 +188,7 @@ struct CellBatchCompiler {
     case (.enumeration, .text): cellType = .enumeration(field: index)
     default: return nil
     }
-    return add("field \(index)", .field(index, isDate: cellType == .date), cellType)
+    return add(.field(index), .field(index, isDate: cellType == .date), cellType)
   }
 
   private mutating func call(_ operation: CellOperation, _ arguments: [CheckedExpr]) -> (Int, CellType)? {
@@ -182,8 +198,8 @@ struct CellBatchCompiler {
         let (x, type) = compile(arguments[0]), let test = CellCompiler.memberTest(items, type, schema: schema)
       else { return nil }
       switch test {
-      case .table(let table): return add("table \(x) \(table)", .table(x, table), .bool)
-      case .test(let f): return add("in \(x) \(items)", .unary(x, f), .bool)
+      case .table(let table): return add(.table(x, table), .table(x, table), .bool)
+      case .test(let f): return add(.member(x, "\(items)"), .unary(x, f), .bool)
       }
     case .equal, .notEqual:
       guard arguments.count == 2, let (x, tx) = compile(arguments[0]), let (y, ty) = compile(arguments[1]),
@@ -193,12 +209,12 @@ struct CellBatchCompiler {
       case .table(let table, let enumFirst):
         // The other side is a constant text, always set: only the enum side can make the comparison unknown.
         let side = enumFirst ? x : y
-        return add("table \(side) \(table)", .table(side, table), .bool)
-      case .apply(let f): return add("\(operation) \(x) \(y)", .binary(x, y, f), .bool)
+        return add(.table(side, table), .table(side, table), .bool)
+      case .apply(let f): return add(.operation(operation, [x, y]), .binary(x, y, f), .bool)
       }
     case .isSet, .isEmpty, .isKnown:
       guard arguments.count == 1, let (x, _) = compile(arguments[0]) else { return nil }
-      return add("\(operation) \(x)", .presence(operation, x), .bool)
+      return add(.operation(operation, [x]), .presence(operation, x), .bool)
     case .coalesce:
       var operands: [Int] = []
       var type: CellType?
@@ -214,12 +230,12 @@ struct CellBatchCompiler {
       }
       guard let type, let first = operands.first else { return nil }
       if operands.count == 1 { return (first, type) }
-      return add("coalesce \(operands)", .coalesce(operands), type)
+      return add(.operation(.coalesce, operands), .coalesce(operands), type)
     case .choose:
       guard arguments.count == 3, let (c, tc) = compile(arguments[0]), tc == .bool,
         let (x, tx) = compile(arguments[1]), let (y, ty) = compile(arguments[2]), let type = tx.joined(ty)
       else { return nil }
-      return add("choose \(c) \(x) \(y)", .choose(c, x, y), type)
+      return add(.operation(.choose, [c, x, y]), .choose(c, x, y), type)
     default:
       return strictCall(operation, arguments)
     }
@@ -233,20 +249,20 @@ struct CellBatchCompiler {
     }
     if operation == .negate {
       guard operands.count == 1, operands[0].1 == .number else { return nil }
-      return add("negate \(operands[0].0)", .negate(operands[0].0), .number)
+      return add(.operation(.negate, [operands[0].0]), .negate(operands[0].0), .number)
     }
     guard operands.count == 2 else { return nil }
     let ((x, tx), (y, ty)) = (operands[0], operands[1])
     if tx == .date, ty == .date {
       switch operation {
-      case .less: return add("before \(x) \(y)", .before(x, y), .bool)
-      case .greater: return add("before \(y) \(x)", .before(y, x), .bool)
-      case .lessOrEqual: return add("notBefore \(y) \(x)", .notBefore(y, x), .bool)
-      case .greaterOrEqual: return add("notBefore \(x) \(y)", .notBefore(x, y), .bool)
+      case .less: return add(.operation(.less, [x, y]), .before(x, y), .bool)
+      case .greater: return add(.operation(.less, [y, x]), .before(y, x), .bool)
+      case .lessOrEqual: return add(.operation(.greaterOrEqual, [y, x]), .notBefore(y, x), .bool)
+      case .greaterOrEqual: return add(.operation(.greaterOrEqual, [x, y]), .notBefore(x, y), .bool)
       default: break
       }
     }
     guard let kernel = CellCompiler.kernel(operation, tx, ty) else { return nil }
-    return add("\(operation) \(x) \(y)", .binary(x, y, kernel.apply), kernel.type)
+    return add(.operation(operation, [x, y]), .binary(x, y, kernel.apply), kernel.type)
   }
 }

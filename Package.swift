@@ -58,7 +58,10 @@ let package = Package(
     .testTarget(name: "ComplyReportTests", dependencies: ["ComplyReport", "ComplyRules"], exclude: ["Golden"]),
     .testTarget(
       name: "ComplyTests",
-      dependencies: ["Comply", "ComplyTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+      dependencies: [
+        "Comply", "ComplyTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     .testTarget(name: "ComplyCLITests", dependencies: ["comply"]),
     .testTarget(name: "BundledRuleTests", dependencies: ["Comply"]),
   ]

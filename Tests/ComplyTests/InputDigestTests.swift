@@ -1,0 +1,33 @@
+import Crypto
+import Foundation
+import Testing
+
+@testable import Comply
+
+/// An input's sha256 in the summary (the reports' provenance) is the digest of the file's bytes, header and all,
+/// however the reader cuts the file into chunks and blocks and however many workers judge the blocks. The
+/// hashing runs on a thread of its own, fed copies of what the reader reads; nothing else checks its result.
+@Suite struct InputDigestTests {
+  @Test(arguments: [(1, 1 << 18), (2, 1 << 18), (2, 4096), (2, 97), (1, 50)])
+  func theSummaryHasTheFilesSHA256(jobs: Int, blockSize: Int) throws {
+    // The 2018 sample, its rows repeated past the reader's 64 KiB chunk, so the file is read in several fills.
+    let sample = try String(contentsOf: PipelineAgreementTests.samples.appendingPathComponent("ngari-2018-register.csv"), encoding: .utf8)
+    let lines = sample.split(separator: "\n", omittingEmptySubsequences: false)
+    let rows = lines.dropFirst().joined(separator: "\n")
+    let text = String(lines[0]) + "\n" + Array(repeating: rows, count: 12).joined(separator: "\n")
+    let bytes = Array(text.utf8)
+    try #require(bytes.count > 3 * (1 << 16))
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("comply-digest-\(UUID().uuidString).csv")
+    try Data(bytes).write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+
+    var options = CheckOptions(asOf: PipelineEdgeCaseAgreementTests.asOf)
+    options.jobs = jobs
+    options.blockSize = blockSize
+    let checker = try ComplianceChecker(pack: PipelineAgreementTests.pack, options: options)
+    let summary = checker.check([url.path], reporters: [], version: "test")
+    let expected = SHA256.hash(data: Data(bytes)).map { String(format: "%02x", $0) }.joined()
+    #expect(summary.inputs.first?.sha256 == expected)
+    #expect(summary.inputs.first?.records ?? 0 > 1000)
+  }
+}

@@ -75,6 +75,14 @@ extension Schema {
   public func readCell(
     utf8 cell: UnsafeBufferPointer<UInt8>, field: Int, unitFactor: Double, into out: UnsafeMutablePointer<Cell>
   ) -> CellOutcome {
+    // The commonest typed cell, a `YYYY-MM-DD` date with nothing around it, before anything else: ten digits and
+    // dashes are never white space, and no blank token has ten bytes (when one has, the general path decides).
+    if cell.count == 10 && byteTables.blankTokenLengths & (1 << 10) == 0 && fields[field].type == .date,
+      let day = Schema.isoDay(cell)
+    {
+      out.pointee = .date(day, day)
+      return .read
+    }
     let bytes = Schema.trimmedASCII(cell)
     if bytes.isEmpty { return blank(field, unitFactor, into: out) }
     if Schema.mayHaveUnicodeSpace(bytes) { return .undecided }

@@ -139,6 +139,22 @@ import ComplyTestSupport
     }
   }
 
+  /// A pack may make any text a blank token, a date among them: `YYYY-MM-DD` read first must not read it as a date.
+  @Test func aTenByteBlankTokenIsBlankEvenWhenItIsADate() {
+    let schema = Schema(
+      fields: Self.schema.fields, keyField: 0, blankTokens: ["/", "2000-01-01"], trueSpellings: ["是"],
+      falseSpellings: ["否"])
+    for text in ["2000-01-01", "2019-03-01"] {
+      var bytes = Array(text.utf8)
+      let fast = bytes.withUnsafeMutableBufferPointer {
+        schema.readCell(utf8: UnsafeBufferPointer($0), field: 2, unitFactor: 1)
+      }
+      let reference = schema.cell(of: schema.parseCell(text, field: 2, unitFactor: 1), field: 2)
+      #expect(fast == reference, "cell \(text)")
+    }
+    #expect(schema.parseCell("2000-01-01", field: 2) == .blank)
+  }
+
   /// Found by the generated cells: 19 digits and more overflowed the fast path's 64-bit mantissa (a crash).
   @Test(arguments: ["12345678901234567890", "-99999999999999999999.5", "0000000000000000000001", "1234567890123456"])
   func longDigitRunsAreReadByTheReference(_ text: String) {

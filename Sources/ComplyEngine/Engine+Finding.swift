@@ -3,31 +3,42 @@ import ComplyModel
 import ComplyRules
 
 extension Engine {
-  /// The finding of a rule whose violation holds (is `true`) for these bindings.
-  func finding(_ rule: Rule, _ record: Record, _ bindings: Bindings, _ key: String) -> Finding {
+  /// The finding of rule `r` (of `rules`), whose violation holds (is `true`) for these bindings.
+  ///
+  /// The rule is read in place, member by member: passing `rules[r]` copied the whole rule for every finding, a
+  /// retain and a release per member, on objects every worker shares.
+  func finding(_ r: Int, _ record: Record, _ bindings: Bindings, _ key: String) -> Finding {
     var groups = [String: String](minimumCapacity: pack.schema.groupFields.count)
     for i in pack.schema.groupFields { groups[pack.schema.fields[i].name] = record.raw[i] ?? "" }
     return Finding(
-      ruleID: rule.id, title: rule.title, severity: rule.severity, confidence: rule.confidence, recordKey: key,
-      label: pack.schema.labelField.flatMap { record.raw[$0] } ?? "", source: record.source, groups: groups, message: rule.message.render(bindings, only: language),
-      evidence: rule.evidence.map { evidence($0, record, bindings) },
-      decidedBy: explainer.explain(rule.violation.checked, bindings, value: .bool(true)), basis: rule.basis,
-      penalty: penalty(rule, bindings), remedy: rule.remedy, annotations: annotations(rule, bindings),
-      due: rule.due.flatMap { due in
+      ruleID: rules[r].id, title: rules[r].title, severity: rules[r].severity, confidence: rules[r].confidence,
+      recordKey: key, label: pack.schema.labelField.flatMap { record.raw[$0] } ?? "", source: record.source,
+      groups: groups, message: rules[r].message.render(bindings, only: language),
+      evidence: evidence(rules[r].evidence, record, bindings),
+      decidedBy: explainer.explain(rules[r].violation.checked, bindings, value: .bool(true)), basis: rules[r].basis,
+      penalty: penalty(r, bindings), remedy: rules[r].remedy, annotations: annotations(r, bindings),
+      due: rules[r].due.flatMap { due in
         if case .date(let span) = due.evaluate(bindings) { span.last } else { nil }
       })
   }
 
   /// A rule's evidence for a record, whatever its verdict (`explain` shows it for clean verdicts too).
   public func evidence(_ rule: Rule, _ record: Record) -> [Evidence] {
-    let bindings = bindings(for: record)
-    return rule.evidence.map { evidence($0, record, bindings) }
+    evidence(rule.evidence, record, bindings(for: record))
   }
 
-  func evidence(_ item: EvidenceItem, _ record: Record, _ bindings: Bindings) -> Evidence {
-    let value = item.program.evaluate(bindings)
+  /// Each item's evidence, the items read in place (`map` copied each one, a retain per member).
+  func evidence(_ items: [EvidenceItem], _ record: Record, _ bindings: Bindings) -> [Evidence] {
+    var evidence: [Evidence] = []
+    evidence.reserveCapacity(items.count)
+    for i in items.indices { evidence.append(self.evidence(items, i, record, bindings)) }
+    return evidence
+  }
+
+  func evidence(_ items: [EvidenceItem], _ i: Int, _ record: Record, _ bindings: Bindings) -> Evidence {
+    let value = items[i].program.evaluate(bindings)
     var note: LocalizedText?
-    if let field = item.field {
+    if let field = items[i].field {
       if record.raw[field] == nil {
         note = LocalizedText(zh: "台账无此列", en: "column missing from the register")
       } else if case .unknown = record.values[field] {
@@ -45,20 +56,24 @@ extension Engine {
     default: shown = value.description
     }
     return Evidence(
-      name: item.name, title: item.title, header: item.field.flatMap { $0 < record.headers.count ? record.headers[$0] : nil },
-      raw: item.field.flatMap { record.raw[$0] }, value: shown, note: note)
+      name: items[i].name, title: items[i].title,
+      header: items[i].field.flatMap { $0 < record.headers.count ? record.headers[$0] : nil },
+      raw: items[i].field.flatMap { record.raw[$0] }, value: shown, note: note)
   }
 
-  func penalty(_ rule: Rule, _ bindings: Bindings) -> PenaltyAssessment? {
-    for c in rule.penalty {
-      var assessment = PenaltyAssessment(basis: c.basis ?? rule.basis, range: nil, tiers: [], note: c.note, undeterminedFields: [])
+  func penalty(_ r: Int, _ bindings: Bindings) -> PenaltyAssessment? {
+    let cases = rules[r].penalty
+    for k in cases.indices {
+      let c = cases[k]
+      var assessment = PenaltyAssessment(
+        basis: c.basis ?? rules[r].basis, range: nil, tiers: [], note: c.note, undeterminedFields: [])
       if let when = c.when {
         switch when.evaluate(bindings) {
         case .bool(true): break
         case .bool(false): continue
         case let other:
           // Which case applies is unknown, so neither its basis nor its note can be cited.
-          assessment.basis = rule.basis
+          assessment.basis = rules[r].basis
           assessment.note = nil
           assessment.undeterminedFields = names(other, when)
           return assessment
@@ -101,8 +116,8 @@ extension Engine {
     return fields.map { pack.schema.fields[$0].name }
   }
 
-  func annotations(_ rule: Rule, _ bindings: Bindings) -> [LocalizedText] {
-    rule.annotations.compactMap { annotation in
+  func annotations(_ r: Int, _ bindings: Bindings) -> [LocalizedText] {
+    rules[r].annotations.compactMap { annotation in
       switch annotation.when.evaluate(bindings) {
       case .bool(true): annotation.text
       case .bool(false): nil

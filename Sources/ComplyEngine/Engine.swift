@@ -140,7 +140,7 @@ public struct Engine: Sendable {
       judgement.verdicts.append(verdict)
       switch verdict {
       case .violation:
-        judgement.findings.append(finding(rules[i], record, bindings, key))
+        judgement.findings.append(finding(i, record, bindings, key))
       case .undetermined:
         judgement.undetermined.append(undetermined(rules[i], record, bindings, key, unknown))
       case .compliant, .notApplicable:

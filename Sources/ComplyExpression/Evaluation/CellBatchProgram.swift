@@ -1,13 +1,13 @@
 import ComplyModel
 
-/// Checked expressions compiled together for batches of rows, for the clean-row test: each step fills a column
-/// (a cell per row) from the batch or from earlier steps' columns, so a step is chosen once per batch and its
-/// operation runs in a loop over the rows, instead of a closure call per row and node. A subexpression that
-/// several expressions share (a definition such as `category_a`, a field) is one step, and every step runs:
-/// conditions are pure, so evaluating an operand that `and` or `or` would have skipped changes no result.
+/// Checked expressions compiled together for batches of rows, for the clean-row test: each step computes a value
+/// per row from the batch or from earlier steps, so a step is chosen once per run of rows and its operation runs
+/// in a loop over them, instead of a closure call per row and node. A subexpression that several expressions share
+/// (a definition such as `category_a`, a field) is one step. A step runs only on the rows that need it, as the
+/// row-at-a-time closures would (`CellBatchRun`), and a bool is kept as bit masks, 64 rows to a word.
 ///
-/// Each expression's column holds what `CellProgram` gives for each row; it compiles exactly what
-/// `CellProgram` compiles, from the same tables and kernels (`CellCompiler`), and is nil otherwise.
+/// Each expression gives, for each row, what `CellProgram` gives; it compiles exactly what `CellProgram`
+/// compiles, from the same tables and kernels (`CellCompiler`), and is nil otherwise.
 public struct CellBatchProgram: Sendable {
   enum Step: Sendable {
     case field(Int, isDate: Bool)
@@ -37,8 +37,6 @@ public struct CellBatchProgram: Sendable {
   let results: [Int]
   /// Every field the expressions read.
   public let fields: FieldSet
-  /// How many expressions were compiled.
-  public var resultCount: Int { results.count }
 
   public init?(_ expressions: [CheckedExpr], schema: Schema) {
     var compiler = CellBatchCompiler(schema: schema)

@@ -6,14 +6,15 @@
 
 #define AVX2 __attribute__((target("avx2")))
 
-int comply_simd_available(void) {
-  static int state = -1;
-  if (state < 0) {
-    __builtin_cpu_init();
-    state = __builtin_cpu_supports("avx2") ? 1 : 0;
-  }
-  return state;
+/// Set once when the library loads, before any thread can ask: a lazy check would be a data race between workers.
+static int has_avx2;
+
+__attribute__((constructor)) static void detect_avx2(void) {
+  __builtin_cpu_init();
+  has_avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
 }
+
+int comply_simd_available(void) { return has_avx2; }
 
 // UTF-8 validation by table lookups (Keiser and Lemire, "Validating UTF-8 in less than one instruction per byte",
 // 2021; the "lookup4" form simdjson uses). Each byte is classified with its predecessor by three 16-entry tables

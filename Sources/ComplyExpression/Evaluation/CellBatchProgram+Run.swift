@@ -103,21 +103,11 @@ struct CellBatchRun {
       each(s, todo) { _ in day }
     case .table(let a, let table):
       let set = bits(a, todo).value
-      table.withUnsafeBufferPointer { table in
-        each(s, todo) { r in
-          let code = columns[a * 64 + r].first
-          return set >> UInt64(r) & 1 == 1 && code >= 0 && code < table.count ? .bool(table[code]) : .unknown
-        }
-      }
+      each(s, todo) { r in set >> UInt64(r) & 1 == 1 ? CellKernels.lookup(table, columns[a * 64 + r].first) : .unknown }
     case .before(let a, let b):
-      // Dates: columns of cells, never bits.
-      let (both, x, y) = (strict(a, b, todo), columns + a * 64, columns + b * 64)
-      each(s, todo) { r in both >> UInt64(r) & 1 == 1 ? .truth(CellKernels.dateLess(x[r], y[r])) : .unknown }
+      dateOrder(s, a, b, todo, CellCompiler.Before.self)
     case .notBefore(let a, let b):
-      let (both, x, y) = (strict(a, b, todo), columns + a * 64, columns + b * 64)
-      each(s, todo) { r in
-        both >> UInt64(r) & 1 == 1 ? .truth(CellKernels.dateLess(x[r], y[r]).map { !$0 }) : .unknown
-      }
+      dateOrder(s, a, b, todo, CellCompiler.NotBefore.self)
     case .negate(let a):
       let set = bits(a, todo).value
       each(s, todo) { r in set >> UInt64(r) & 1 == 1 ? .number(-cell(a, r).number) : .unknown }
@@ -130,18 +120,12 @@ struct CellBatchRun {
     case .coalesce(let operands):
       // Each row takes the first operand that is not null (the last one's value when all are).
       var pending = todo
-      var from = [Int](repeating: operands[operands.count - 1], count: 64)
-      for a in operands.dropLast() {
+      for (k, a) in operands.enumerated() {
         let x = bits(a, pending)
-        var taken = pending & ~x.null
-        while taken != 0 {
-          from[taken.trailingZeroBitCount] = a
-          taken &= taken &- 1
-        }
-        pending &= x.null
+        let taken = k == operands.count - 1 ? pending : pending & ~x.null
+        each(s, taken) { r in cell(a, r) }
+        pending &= ~taken
       }
-      ensure(operands[operands.count - 1], pending)
-      each(s, todo) { r in cell(from[r], r) }
     case .choose(let c, let a, let b):
       let condition = bits(c, todo)
       ensure(a, todo & condition.isTrue)
@@ -152,6 +136,13 @@ struct CellBatchRun {
     case .not, .and, .or, .presence:
       break  // bits, in `ensure`
     }
+  }
+
+  /// A comparison of two dates (columns of cells, never bits), strict, with the order inline.
+  @inline(__always)
+  private func dateOrder<Order: CellCompiler.DateOrder>(_ s: Int, _ a: Int, _ b: Int, _ todo: UInt64, _: Order.Type) {
+    let (both, x, y) = (strict(a, b, todo), columns + a * 64, columns + b * 64)
+    each(s, todo) { r in both >> UInt64(r) & 1 == 1 ? .truth(Order.holds(x[r], y[r])) : .unknown }
   }
 
   /// Rows of `todo` where both operands of a strict operation are set: the second is computed only where the

@@ -48,6 +48,13 @@ enum CellKernels {
     return nil
   }
 
+  /// An enum value's entry in a table over its field's canonical values (`in`, `=` with a constant text); unknown
+  /// for an index the table does not have.
+  @inline(__always)
+  static func lookup(_ table: [Bool], _ code: Int) -> Cell {
+    code >= 0 && code < table.count ? .bool(table[code]) : .unknown
+  }
+
   @inline(__always)
   static func not(_ x: Cell) -> Cell { x.state == .value ? .bool(x.first == 0) : x }
 

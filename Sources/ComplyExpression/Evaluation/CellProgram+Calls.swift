@@ -111,10 +111,7 @@ extension CellCompiler {
     switch test {
     case .apply(let f): apply = f
     case .table(let table, let enumFirst):
-      apply = { x, y in
-        let code = enumFirst ? x.first : y.first
-        return code >= 0 && code < table.count ? .bool(table[code]) : .unknown
-      }
+      apply = { x, y in CellKernels.lookup(table, enumFirst ? x.first : y.first) }
     }
     return Compiled(CellCompiler.strict(a, b, apply), .bool)
   }
@@ -161,8 +158,7 @@ extension CellCompiler {
       return Compiled(
         { row in
           let x = a.value(row)
-          guard x.state == .value else { return .unknown }
-          return x.first >= 0 && x.first < table.count ? .bool(table[x.first]) : .unknown
+          return x.state == .value ? CellKernels.lookup(table, x.first) : .unknown
         }, .bool
       )
     case .test(let test):

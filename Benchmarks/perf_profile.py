@@ -6,6 +6,7 @@
     python3 Benchmarks/perf_profile.py two.data                  # top functions, inclusive and self
     python3 Benchmarks/perf_profile.py two.data --refcounts      # retains and releases by their caller
     python3 Benchmarks/perf_profile.py two.data --match KeyTable  # share of the functions whose name has this
+    python3 Benchmarks/perf_profile.py two.data --threads        # share of each thread, and what it does
 
 Shares are of all samples. Needs `perf` and `swift demangle` on the PATH.
 """
@@ -15,12 +16,20 @@ import subprocess
 
 
 def stacks(data):
-    """Each sample's stack, innermost function first."""
-    text = subprocess.run(["perf", "script", "-i", data, "-F", "ip,sym"], capture_output=True, text=True).stdout
+    """Each sample's thread id and stack, innermost function first."""
+    text = subprocess.run(["perf", "script", "-i", data, "-F", "tid,ip,sym"], capture_output=True, text=True).stdout
     for block in text.split("\n\n"):
-        frames = [line.split(None, 1)[1] for line in block.strip().split("\n") if len(line.split(None, 1)) == 2]
+        lines = block.strip().split("\n")
+        if not lines or not lines[0].strip().isdigit():
+            continue
+        frames = [line.split(None, 1)[1] for line in lines[1:] if len(line.split(None, 1)) == 2]
         if frames:
-            yield frames
+            yield int(lines[0]), frames
+
+
+# What a thread of comply does, told by a function on its stacks (the first that matches).
+ROLES = [("HashBox", "hashing the input"), ("CSVPipeline.process", "worker (parsing, judging, rendering)"),
+         ("comply_main", "main (reading blocks, passing results on, the key table, writing)")]
 
 
 def demangler(names):
@@ -37,11 +46,23 @@ def main():
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--refcounts", action="store_true", help="swift_retain and swift_release by immediate caller")
     ap.add_argument("--match", help="total inclusive share of the functions whose demangled name contains this")
+    ap.add_argument("--threads", action="store_true", help="share of the samples by thread, with each thread's role")
     a = ap.parse_args()
-    samples = list(stacks(a.data))
+    tagged = list(stacks(a.data))
+    samples = [s for _, s in tagged]
     n = len(samples)
     name = demangler(f for s in samples for f in s)
     print(f"{n} samples")
+    if a.threads:
+        by_thread, roles = collections.Counter(), collections.defaultdict(collections.Counter)
+        for tid, s in tagged:
+            by_thread[tid] += 1
+            names = [name(f) for f in s]
+            role = next((r for key, r in ROLES if any(key in f for f in names)), "other")
+            roles[tid][role] += 1
+        for tid, c in by_thread.most_common():
+            print(f"{100 * c / n:5.1f}% thread {tid}: {roles[tid].most_common(1)[0][0]}")
+        return
     if a.refcounts:
         counts = collections.Counter()
         total = 0

@@ -136,7 +136,7 @@ public final class CSVBlockParser {
       events.removeAll(keepingCapacity: true)
       let key = read(row, line, scanner, &events, into: batch.row(batch.next))
       for event in events { batch.append(event) }
-      if let key { batch.appendRecord(.init(row: row, line: line, keyHash: key.hash, keyRange: key.range), ranges: scanner.cells) }
+      if let key { batch.appendRecord(row: row, line: line, keyHash: key.hash, keyRange: key.range, ranges: scanner.cells) }
       if batch.isFull { pass(scanner, screen, body) }
     }
     pass(scanner, screen, body)
@@ -144,22 +144,25 @@ public final class CSVBlockParser {
 
   /// Tests the batch's records, then passes on its events and records in order.
   private func pass(_ scanner: CSVScanner, _ screen: Screen?, _ body: (BlockRow) -> Void) {
-    let screened = !batch.slots.isEmpty && screen?(batch.rows, batch.clean) == true
-    for entry in batch.entries {
-      switch entry {
-      case .event(let event): body(event)
-      case .record(let slot):
-        let record = batch.slots[slot]
-        current = batch.row(slot)
-        (currentSlot, rangesLoaded) = (slot, false)
-        body(
-          .record(
-            RowView(
-              source: RecordSource(path: path, row: record.row, line: record.line), cells: UnsafePointer(current),
-              keyHash: record.keyHash, keyRange: record.keyRange, isClean: screened ? batch.clean[slot] : nil,
-              parser: self)))
+    let screened = batch.count > 0 && screen?(batch.rows, batch.clean) == true
+    let events = batch.events
+    var passed = 0
+    for slot in 0..<batch.count {
+      let record = batch.slots[slot]
+      while passed < record.eventsBefore {
+        body(events[passed])
+        passed += 1
       }
+      current = batch.row(slot)
+      (currentSlot, rangesLoaded) = (slot, false)
+      body(
+        .record(
+          RowView(
+            source: RecordSource(path: path, row: record.row, line: record.line), cells: UnsafePointer(current),
+            keyHash: record.keyHash, keyRange: record.keyRange, isClean: screened ? batch.clean[slot] : nil,
+            parser: self)))
     }
+    for event in events[passed...] { body(event) }
     batch.removeAll()
   }
 
@@ -198,36 +201,22 @@ public final class CSVBlockParser {
         return nil
       }
     }
-    let keyField = schema.keyField
     var keyHash: UInt64 = 0
     var keyRange = 0..<0
+    let ranges = scanner.cells
+    let inPlace = isUTF8 && blockIsValidUTF8
     if let column = keyColumn {
-      keyRange = scanner.cells[column]
-      let blank = scanner.withCell(column) { bytes -> Bool in
-        let key = CSVBlockParser.trimmedBytes(bytes)
-        if key.isEmpty {
-          keyHash = KeyTable.hash(key)
-          return true
-        }
-        // Plain UTF-8 (nothing but ASCII white space to trim): the bytes are the key `RecordAssembler` compares.
-        if isUTF8 && !Schema.mayHaveUnicodeSpace(key) {
-          keyHash = KeyTable.hash(key)
-          if let fast = schema.readCell(utf8: key, field: keyField, unitFactor: 1) { return fast == .cell(.null) }
-          return false
-        }
-        // Otherwise the key is the decoded text, trimmed of Unicode white space, as the reference reads it.
-        var text = decoder.decode(bytes).map(RecordAssembler.trimmed) ?? ""
-        keyHash = text.withUTF8 { KeyTable.hash($0) }
-        if case .blank = schema.parseCell(text, field: keyField) { return true }
-        return false
-      }
+      keyRange = ranges[column]
+      // An unquoted key in valid UTF-8 straight from the block; others unquoted first.
+      let blank =
+        inPlace && !ranges.isQuoted(column)
+        ? keyIsBlank(UnsafeBufferPointer(rebasing: base[keyRange]), &keyHash)
+        : scanner.withCell(column) { keyIsBlank($0, &keyHash) }
       if blank {
-        events.append(.rejected(RowRejection(source: at, reason: "blank record key (\(schema.fields[keyField].name))")))
+        events.append(.rejected(RowRejection(source: at, reason: "blank record key (\(schema.fields[schema.keyField].name))")))
         return nil
       }
     }
-    let ranges = scanner.cells
-    let inPlace = isUTF8 && blockIsValidUTF8
     for (field, column, factor) in typedReads {
       // The common case: an unquoted cell in valid UTF-8, typed straight into the row's cells.
       if inPlace && !ranges.isQuoted(column)
@@ -260,6 +249,30 @@ public final class CSVBlockParser {
       }
     }
     return (keyHash, keyRange)
+  }
+
+  /// Whether a record key's cell is blank, its hash written to `hash`.
+  private func keyIsBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ hash: inout UInt64) -> Bool {
+    let key = CSVBlockParser.trimmedBytes(bytes)
+    if key.isEmpty {
+      hash = KeyTable.hash(key)
+      return true
+    }
+    // Plain UTF-8 (nothing but ASCII white space to trim): the bytes are the key `RecordAssembler` compares.
+    if isUTF8 && !Schema.mayHaveUnicodeSpace(key) {
+      hash = KeyTable.hash(key)
+      var cell = Cell.null
+      switch schema.readCell(utf8: key, field: schema.keyField, unitFactor: 1, into: &cell) {
+      case .read: return cell == .null
+      case .undecided: return false
+      case .unreadable: return schema.readCell(utf8: key, field: schema.keyField, unitFactor: 1) == .cell(.null)
+      }
+    }
+    // Otherwise the key is the decoded text, trimmed of Unicode white space, as the reference reads it.
+    var text = decoder.decode(bytes).map(RecordAssembler.trimmed) ?? ""
+    hash = text.withUTF8 { KeyTable.hash($0) }
+    if case .blank = schema.parseCell(text, field: schema.keyField) { return true }
+    return false
   }
 
   /// A typed cell from its bytes: straight from the bytes when it is plain, else through a decoded string; nil

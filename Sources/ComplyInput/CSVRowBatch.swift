@@ -8,18 +8,13 @@ final class CSVRowBatch {
   /// test's columns stay in the core's cache.
   static let capacity = 128
 
-  enum Entry {
-    /// A rejected row or a diagnostic (never a record).
-    case event(BlockRow)
-    /// The record in this slot.
-    case record(Int)
-  }
-
   struct Slot {
     var row: Int
     var line: Int
     var keyHash: UInt64
     var keyRange: Range<Int>
+    /// How many of the batch's events come before this record.
+    var eventsBefore: Int
   }
 
   /// One row of `width` cells per slot; fields without a column stay unknown.
@@ -29,8 +24,13 @@ final class CSVRowBatch {
   private let bounds: UnsafeMutablePointer<Int>
   private let quoted: UnsafeMutablePointer<Bool>
   let columns: Int
-  private(set) var slots: [Slot] = []
-  private(set) var entries: [Entry] = []
+  /// The records' slots, `count` of them. Behind pointers, as the count is: a class's stored `var` costs a
+  /// runtime exclusivity check on every access, and the array appends made three for every row.
+  let slots: UnsafeMutablePointer<Slot>
+  /// The records held, then the events.
+  private let counter: UnsafeMutablePointer<Int>
+  /// Rejected rows and diagnostics (never records), in order; rare, so an array.
+  private(set) var events: [BlockRow] = []
   /// Whether each slot's record is clean, when the test ran on the batch.
   let clean: UnsafeMutablePointer<Bool>
 
@@ -42,7 +42,9 @@ final class CSVRowBatch {
     bounds = .allocate(capacity: CSVRowBatch.capacity * 2 * max(columns, 1))
     quoted = .allocate(capacity: CSVRowBatch.capacity * max(columns, 1))
     clean = .allocate(capacity: CSVRowBatch.capacity)
-    slots.reserveCapacity(CSVRowBatch.capacity)
+    slots = .allocate(capacity: CSVRowBatch.capacity)
+    counter = .allocate(capacity: 2)
+    counter.initialize(repeating: 0, count: 2)
   }
 
   deinit {
@@ -50,21 +52,30 @@ final class CSVRowBatch {
     bounds.deallocate()
     quoted.deallocate()
     clean.deallocate()
+    slots.deinitialize(count: count)
+    slots.deallocate()
+    counter.deallocate()
   }
 
-  var isFull: Bool { slots.count == CSVRowBatch.capacity }
+  /// How many records the batch holds.
+  var count: Int { counter.pointee }
+  var isFull: Bool { count == CSVRowBatch.capacity }
   /// The slot the next record goes to.
-  var next: Int { slots.count }
+  var next: Int { count }
 
   func row(_ slot: Int) -> UnsafeMutablePointer<Cell> { cells + slot * width }
 
-  func append(_ event: BlockRow) { entries.append(.event(event)) }
+  func append(_ event: BlockRow) {
+    events.append(event)
+    counter[1] += 1
+  }
 
   /// Adds the record whose cells are in row `next`, with the scanner's ranges for it (one per column).
-  func appendRecord(_ slot: Slot, ranges: CellRanges) {
-    ranges.save(count: columns, bounds: bounds + 2 * columns * slots.count, flags: quoted + columns * slots.count)
-    entries.append(.record(slots.count))
-    slots.append(slot)
+  func appendRecord(row: Int, line: Int, keyHash: UInt64, keyRange: Range<Int>, ranges: CellRanges) {
+    let n = counter.pointee
+    ranges.save(count: columns, bounds: bounds + 2 * columns * n, flags: quoted + columns * n)
+    (slots + n).initialize(to: Slot(row: row, line: line, keyHash: keyHash, keyRange: keyRange, eventsBefore: counter[1]))
+    counter.pointee = n + 1
   }
 
   /// Puts slot `slot`'s cell ranges back into `ranges`.
@@ -73,10 +84,11 @@ final class CSVRowBatch {
   }
 
   /// The batch's records as rows of cells.
-  var rows: CellRows { CellRows(cells: cells, stride: width, count: slots.count) }
+  var rows: CellRows { CellRows(cells: cells, stride: width, count: count) }
 
   func removeAll() {
-    slots.removeAll(keepingCapacity: true)
-    entries.removeAll(keepingCapacity: true)
+    slots.deinitialize(count: count)
+    if counter[1] > 0 { events.removeAll(keepingCapacity: true) }
+    counter.update(repeating: 0, count: 2)
   }
 }

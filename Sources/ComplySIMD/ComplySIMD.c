@@ -11,7 +11,7 @@ static int has_avx2;
 
 __attribute__((constructor)) static void detect_avx2(void) {
   __builtin_cpu_init();
-  has_avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
+  has_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt") ? 1 : 0;
 }
 
 int comply_simd_available(void) { return has_avx2; }
@@ -206,9 +206,33 @@ ptrdiff_t comply_plain_row(const uint8_t *bytes, ptrdiff_t start, ptrdiff_t end,
   return plain_row_avx2(bytes, start, end, bounds, capacity, count);
 }
 
+__attribute__((target("avx2,popcnt"))) static ptrdiff_t count_byte_avx2(const uint8_t *p, size_t n, uint8_t byte) {
+  const __m256i target = _mm256_set1_epi8((char)byte);
+  size_t count = 0;
+  size_t i = 0;
+  for (; i + 32 <= n; i += 32) {
+    __m256i v = _mm256_loadu_si256((const __m256i *)(p + i));
+    count += (size_t)__builtin_popcount((uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, target)));
+  }
+  for (; i < n; i++) count += p[i] == byte;
+  return (ptrdiff_t)count;
+}
+
+ptrdiff_t comply_count_byte(const uint8_t *bytes, size_t count, uint8_t byte) {
+  if (!comply_simd_available()) return -1;
+  return count_byte_avx2(bytes, count, byte);
+}
+
 #else
 
 int comply_simd_available(void) { return 0; }
+
+ptrdiff_t comply_count_byte(const uint8_t *bytes, size_t count, uint8_t byte) {
+  (void)bytes;
+  (void)count;
+  (void)byte;
+  return -1;
+}
 
 int comply_utf8_valid(const uint8_t *bytes, size_t count) {
   (void)bytes;

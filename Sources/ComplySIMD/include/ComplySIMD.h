@@ -23,4 +23,7 @@ int comply_utf8_valid(const uint8_t *bytes, size_t count);
 ptrdiff_t comply_plain_row(const uint8_t *bytes, ptrdiff_t start, ptrdiff_t end, ptrdiff_t *bounds,
                            ptrdiff_t capacity, ptrdiff_t *count);
 
+/// How many of the bytes equal `byte`; -1 when there is no vector path.
+ptrdiff_t comply_count_byte(const uint8_t *bytes, size_t count, uint8_t byte);
+
 #endif

@@ -142,7 +142,7 @@ public struct Engine: Sendable {
       case .violation:
         judgement.findings.append(finding(i, record, bindings, key))
       case .undetermined:
-        judgement.undetermined.append(undetermined(rules[i], record, bindings, key, unknown))
+        judgement.undetermined.append(undetermined(i, record, bindings, key, unknown))
       case .compliant, .notApplicable:
         break
       }
@@ -161,15 +161,19 @@ public struct Engine: Sendable {
     let inForce: Bool
     let scope: Program.Run
     let violation: Program.Run
-    /// The conditions over cells, when both compile to `CellProgram`s.
-    let cellScope: CellProgram.Run?
-    let cellViolation: CellProgram.Run?
+    /// Whether both conditions compile to `CellProgram`s; `cellScope` and `cellViolation` are those programs.
+    /// Not optionals: unwrapping an optional closure retained its context, twice per rule of each judged record.
+    let hasCells: Bool
+    let cellScope: CellProgram.Run
+    let cellViolation: CellProgram.Run
 
     init(_ rule: Rule, asOf: Day, cells: (scope: CellProgram, violation: CellProgram)? = nil) {
       inForce = rule.isInForce(on: asOf)
       scope = rule.scope.run
       violation = rule.violation.run
-      (cellScope, cellViolation) = (cells?.scope.run, cells?.violation.run)
+      hasCells = cells != nil
+      let never: CellProgram.Run = { _ in .unknown }
+      (cellScope, cellViolation) = (cells?.scope.run ?? never, cells?.violation.run ?? never)
     }
 
     /// The verdict on cells when it is not applicable or compliant; nil when the values must decide (a
@@ -177,7 +181,7 @@ public struct Engine: Sendable {
     /// programs).
     func settle(_ row: CellRow) -> Verdict? {
       guard inForce else { return .notApplicable }
-      guard let cellScope, let cellViolation else { return nil }
+      guard hasCells else { return nil }
       return Decider.settle(cellScope, cellViolation, row)
     }
 
@@ -215,14 +219,15 @@ public struct Engine: Sendable {
     Logic.visible(bindings.values[field], field: field, asOf: asOf)
   }
 
-  private func undetermined(_ rule: Rule, _ record: Record, _ bindings: Bindings, _ key: String, _ unknown: Value?)
+  /// Rule `r`'s undetermined outcome, the rule read in place (as `finding` does).
+  private func undetermined(_ r: Int, _ record: Record, _ bindings: Bindings, _ key: String, _ unknown: Value?)
     -> Undetermined
   {
     var fields = FieldSet()
     if case .unknown(let named)? = unknown { fields = named }
     if fields.isEmpty {
       // Name whatever the rule reads that is not known.
-      fields = FieldSet(rule.fields.filter { seen($0, bindings).isUnknown || seen($0, bindings).isNull })
+      fields = FieldSet(rules[r].fields.filter { seen($0, bindings).isUnknown || seen($0, bindings).isNull })
     }
     // A computed value names every field it reads; keep those that are actually in doubt (unreadable, missing,
     // or a month-only date), when there are any.
@@ -235,7 +240,7 @@ public struct Engine: Sendable {
     }
     let indexes = doubtful.isEmpty ? Array(fields) : doubtful
     return Undetermined(
-      ruleID: rule.id, recordKey: key, source: record.source, fields: indexes.map { pack.schema.fields[$0].name },
+      ruleID: rules[r].id, recordKey: key, source: record.source, fields: indexes.map { pack.schema.fields[$0].name },
       onlyMissingColumns: !indexes.isEmpty && indexes.allSatisfy { record.raw[$0] == nil })
   }
 }

@@ -1,36 +1,5 @@
 import ComplyModel
 
-/// One event of a block, in row order.
-public enum BlockRow {
-  case record(RowView)
-  case rejected(RowRejection)
-  case diagnostic(Diagnostic)
-}
-
-/// A data row as the block parser read it: a cell for every typed field and for the text fields the rules read
-/// (whether they are set). Valid only inside the `parse` callback, where `values` and `record()` make the
-/// row's values, and its full record with every cell's text, for the rows that need them (findings,
-/// explanations).
-public struct RowView {
-  public let source: RecordSource
-  /// One cell per schema field; a field without a column is unknown.
-  public let cells: UnsafePointer<Cell>
-  /// A 64-bit hash of the record key, for finding duplicate keys without keeping the keys.
-  public let keyHash: UInt64
-  /// Where the key cell lies in the block's bytes (quotes and white space included).
-  public let keyRange: Range<Int>
-  /// Whether the clean-row test passed `parse` found the record clean; nil when it did not test it.
-  public let isClean: Bool?
-  // Unchecked: a view lives only inside the parser's callback, and each copy of a checked unowned reference
-  // counts it up and down again.
-  unowned(unsafe) let parser: CSVBlockParser
-
-  /// Typed values for every typed field and the text fields the rules read (others are `.null`).
-  public var values: [Value] { parser.values() }
-
-  public func record() -> Record { parser.materialize(source: source) }
-}
-
 /// Reads the rows of CSV blocks, one block at a time; one parser per worker, reused across blocks.
 ///
 /// It applies the rules of `CSVRowProducer` and `RecordAssembler` (blank rows skipped, wrong field counts and
@@ -55,8 +24,10 @@ public final class CSVBlockParser {
   let mapped: [(field: Int, column: Int)]
   let factors: [Double]
   let typed: [Bool]
-  /// The typed fields with their columns and unit factors, in field order: what `read` types on every row.
-  private let typedReads: [(field: Int, column: Int, factor: Double)]
+  /// The typed fields with their columns and unit factors, in field order: what `read` types on every row. A
+  /// date field's `date` is its place among `isoDates`' columns, else -1.
+  private let typedReads: [(field: Int, column: Int, factor: Double, date: Int)]
+  private let isoDates: ISODateColumns
   private let keyColumn: Int?
   /// The rows being typed, and the row passed on: its cells, one per schema field.
   private let batch: CSVRowBatch
@@ -87,7 +58,16 @@ public final class CSVBlockParser {
     factors = layout.mapping.fieldColumns.map { column in column.map { layout.mapping.columns[$0].unitFactor } ?? 1 }
     typed = layout.schema.fields.indices.map { layout.schema.fields[$0].type != .text || layout.neededTextFields.contains($0) }
     let (isTyped, unitFactors) = (typed, factors)
-    typedReads = mapped.filter { isTyped[$0.field] }.map { ($0.field, $0.column, unitFactors[$0.field]) }
+    var dateColumns: [Int] = []
+    typedReads = mapped.filter { isTyped[$0.field] }.map { read in
+      var date = -1
+      if layout.schema.readsISODatesFirst && layout.schema.fields[read.field].type == .date && dateColumns.count < 64 {
+        date = dateColumns.count
+        dateColumns.append(read.column)
+      }
+      return (read.field, read.column, unitFactors[read.field], date)
+    }
+    isoDates = ISODateColumns(dateColumns)
     keyColumn = layout.mapping.column(for: layout.schema.keyField)
     batch = CSVRowBatch(width: layout.schema.fields.count, columns: layout.width)
     current = batch.row(0)
@@ -217,7 +197,13 @@ public final class CSVBlockParser {
         return nil
       }
     }
-    for (field, column, factor) in typedReads {
+    // Dates written `YYYY-MM-DD` first, the row's at once.
+    let dates = inPlace ? isoDates.read(base.baseAddress.unsafelyUnwrapped, ranges) : 0
+    for (field, column, factor, date) in typedReads {
+      if date >= 0 && dates >> UInt64(date) & 1 != 0 {
+        cells[field] = .date(Int(isoDates.days[date]), Int(isoDates.days[date]))
+        continue
+      }
       // The common case: an unquoted cell in valid UTF-8, typed straight into the row's cells.
       if inPlace && !ranges.isQuoted(column)
         && schema.readCell(

@@ -36,6 +36,10 @@ final class CellRanges: RandomAccessCollection {
 
   func removeAll() { count = 0 }
 
+  /// The bounds as stored, two per cell, for a kernel that reads several cells at once.
+  @inline(__always)
+  func withBounds<R>(_ body: (UnsafePointer<Int>) -> R) -> R { body(bounds) }
+
   /// Copies the ranges of the first `count` cells out, to `load` them again later.
   func save(count: Int, bounds: UnsafeMutablePointer<Int>, flags: UnsafeMutablePointer<Bool>) {
     precondition(count <= self.count, "saving more cells than the row has")

@@ -77,7 +77,7 @@ extension Schema {
   ) -> CellOutcome {
     // The commonest typed cell, a `YYYY-MM-DD` date with nothing around it, before anything else: ten digits and
     // dashes are never white space, and no blank token has ten bytes (when one has, the general path decides).
-    if cell.count == 10 && byteTables.blankTokenLengths & (1 << 10) == 0 && fields[field].type == .date,
+    if cell.count == 10 && readsISODatesFirst && fields[field].type == .date,
       let day = Schema.isoDay(cell)
     {
       out.pointee = .date(day, day)
@@ -124,6 +124,10 @@ extension Schema {
     }
     return .read
   }
+
+  /// Whether a ten-byte `YYYY-MM-DD` cell of a date field is read as that date before anything else, as
+  /// `readCell(utf8:field:unitFactor:into:)` does: true unless some blank token has ten bytes.
+  public var readsISODatesFirst: Bool { byteTables.blankTokenLengths & (1 << 10) == 0 }
 
   /// Whether trimmed bytes are blank: empty, or a blank token (most cells are ruled out by their length alone).
   @inline(__always)

@@ -29,21 +29,25 @@ import ComplyTestSupport
     func finish(_ summary: Summary) {}
   }
 
-  func viaPipeline(_ path: String, jobs: Int, blockSize: Int, read: ReadOptions = ReadOptions()) throws -> Collector {
+  func viaPipeline(
+    _ path: String, jobs: Int, blockSize: Int, read: ReadOptions = ReadOptions(), pack: RulePack = PipelineAgreementTests.pack
+  ) throws -> Collector {
     var options = CheckOptions(asOf: Self.asOf)
     options.jobs = jobs
     options.blockSize = blockSize
     options.read = read
-    let checker = try ComplianceChecker(pack: PipelineAgreementTests.pack, options: options)
+    let checker = try ComplianceChecker(pack: pack, options: options)
     let collector = Collector()
     _ = checker.check([path], reporters: [collector], version: "test")
     return collector
   }
 
-  func viaRecordReader(_ path: String, read: ReadOptions = ReadOptions()) throws -> Collector {
-    let engine = Engine(pack: PipelineAgreementTests.pack, asOf: Self.asOf)
+  func viaRecordReader(_ path: String, read: ReadOptions = ReadOptions(), pack: RulePack = PipelineAgreementTests.pack)
+    throws -> Collector
+  {
+    let engine = Engine(pack: pack, asOf: Self.asOf)
     let collector = Collector()
-    for event in try RegisterReader(path: path, schema: PipelineAgreementTests.pack.schema, options: read) {
+    for event in try RegisterReader(path: path, schema: pack.schema, options: read) {
       switch event {
       case .record(let record): collector.judged(engine.judge(record), rendered: nil)
       case .rejected(let rejection): collector.rejected(rejection)
@@ -56,15 +60,15 @@ import ComplyTestSupport
   /// Same judgements and rejections in the same order; the same warnings (the pipeline reports duplicate keys
   /// after each block, so warnings are compared as a sorted list).
   func expectAgreement(_ bytes: [UInt8], read: ReadOptions = ReadOptions(), blockSizes: [Int] = [1, 7, 23, 64],
-    sourceLocation: SourceLocation = #_sourceLocation) throws
+    pack: RulePack = PipelineAgreementTests.pack, sourceLocation: SourceLocation = #_sourceLocation) throws
   {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("comply-edge-\(UUID().uuidString).csv").path
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let reference = try viaRecordReader(path, read: read)
+    let reference = try viaRecordReader(path, read: read, pack: pack)
     for blockSize in blockSizes {
       for jobs in [1, 3] {
-        let pipeline = try viaPipeline(path, jobs: jobs, blockSize: blockSize, read: read)
+        let pipeline = try viaPipeline(path, jobs: jobs, blockSize: blockSize, read: read, pack: pack)
         #expect(pipeline.lines == reference.lines, "block size \(blockSize), \(jobs) jobs", sourceLocation: sourceLocation)
         #expect(pipeline.warnings.sorted() == reference.warnings.sorted(), "block size \(blockSize), \(jobs) jobs", sourceLocation: sourceLocation)
         if pipeline.lines != reference.lines || pipeline.warnings.sorted() != reference.warnings.sorted() { return }
@@ -106,6 +110,27 @@ import ComplyTestSupport
       + "A1,名,报告书,2018-01-01,否,100,2018-02-01,,,\n合计,,,,,100,,,,\nA2,名,报告表,2018-01-01,否,5,2017-02-01,,,\n"
     try expectAgreement(Array(text.utf8))
     try expectAgreement(Array(text.utf8), read: { var r = ReadOptions(); r.headerRow = 3; return r }())
+  }
+
+  /// A pack may make a date a blank token: the block reader, which reads a row's `YYYY-MM-DD` cells together
+  /// before anything else, must then read that cell as blank, as the record reader does.
+  @Test func aDateThatIsABlankToken() throws {
+    var pack = PipelineAgreementTests.pack
+    let s = pack.schema
+    pack.schema = Schema(
+      fields: s.fields, keyField: s.keyField, groupFields: s.groupFields, labelField: s.labelField,
+      blankTokens: s.blankTokens.union(["2018-02-01"]), trueSpellings: s.trueSpellings, falseSpellings: s.falseSpellings)
+    let rows = [
+      "A1,名,报告书,2018-01-01,否,100,2018-02-01,2018-06-01,,",
+      "A2,名,报告书,2018-02-01,否,100,2018-01-15,2018-06-01,,",
+      "A3,名,报告书,2018-03-01,否,100,2018-02-02,2018-06-01,,",
+    ]
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("comply-date-token-\(UUID().uuidString).csv").path
+    try Data(register(rows)).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    // The token changes what the rows mean, so that agreement below says the block reader honoured it.
+    #expect(try viaRecordReader(path, pack: pack).lines != viaRecordReader(path).lines)
+    try expectAgreement(register(rows), blockSizes: [23, 4096], pack: pack)
   }
 
   /// Keys the reference reads as blank or as another row's key only after Unicode trimming or decoding.

@@ -4,9 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/// Byte kernels for the CSV hot path, with AVX2 where the processor has it. Each returns a value meaning "not
-/// handled here" where it has no vector path (another processor, or an x86 without AVX2), and the caller then
-/// runs its own Swift loop, which stays the reference the tests compare these with.
+/// Byte kernels for the CSV hot path, with AVX2 where the processor has it. Each vector kernel returns a value
+/// meaning "not handled here" where it has no vector path (another processor, or an x86 without AVX2), and the
+/// caller then runs its own Swift loop, which stays the reference the tests compare these with.
 
 /// Whether the vector paths run on this processor.
 int comply_simd_available(void);
@@ -25,5 +25,13 @@ ptrdiff_t comply_plain_row(const uint8_t *bytes, ptrdiff_t start, ptrdiff_t end,
 
 /// How many of the bytes equal `byte`; -1 when there is no vector path.
 ptrdiff_t comply_count_byte(const uint8_t *bytes, size_t count, uint8_t byte);
+
+/// Reads cells `columns[0..<count]` of a row as ISO dates, `YYYY-MM-DD`: exactly ten bytes, a year from `min_year`
+/// to `max_year`, a day the calendar has. `bounds` holds two offsets into `bytes` per cell of the row (start,
+/// end). Writes each date read as a day number (days since 1970-01-01) to `days[i]`, and returns a mask with bit i
+/// set for it; the other cells (blank, another form, no such day) are left to the caller. At most 64 columns.
+/// Plain C, on every processor.
+uint64_t comply_iso_days(const uint8_t *bytes, const ptrdiff_t *bounds, const int32_t *columns, int count,
+                         int min_year, int max_year, int64_t *days);
 
 #endif

@@ -23,6 +23,10 @@ public struct Engine: Sendable {
   private let cleanCells: @Sendable (CellRow, () -> [Value]) -> Bool
   private let cellReader: CellReader
   private let deciders: [Decider]
+  /// Each rule's verdict on cells where they settle it (`Decider.settle`), written to `out[i]` for rule i (nil
+  /// where the values must decide). A chain, as `allClean` is: reading each rule's programs from an array copied
+  /// them, four retains and releases per rule of each judged record on objects every worker shares.
+  private let settleAll: @Sendable (CellRow, UnsafeMutablePointer<Verdict?>) -> Void
   /// The rules in force compiled for batches of rows (scope, violation, scope, …), when every one of them has
   /// cell programs: the clean-row test a loop per operation, for the CSV reader's batches.
   private let batchClean: CellBatchProgram?
@@ -39,7 +43,8 @@ public struct Engine: Sendable {
       else { return nil }
       return (scope, violation)
     }
-    deciders = zip(self.rules, cells).map { Decider($0, asOf: asOf, cells: $1) }
+    deciders = self.rules.map { Decider($0, asOf: asOf) }
+    settleAll = Engine.chainSettle(zip(self.rules, cells).map { ($0.isInForce(on: asOf), $1) })
     let inForce = self.rules.filter { $0.isInForce(on: asOf) }
     allClean = Engine.chain(inForce)
     let inForceCells = zip(self.rules, cells).filter { $0.0.isInForce(on: asOf) }
@@ -101,6 +106,29 @@ public struct Engine: Sendable {
     return (CellReader(schema: schema, fields: fields), next)
   }
 
+  /// `settleAll` for rules in force or not, with their cell programs where both conditions have one.
+  private static func chainSettle(_ rules: [(inForce: Bool, cells: (scope: CellProgram, violation: CellProgram)?)])
+    -> @Sendable (CellRow, UnsafeMutablePointer<Verdict?>) -> Void
+  {
+    var next: @Sendable (CellRow, UnsafeMutablePointer<Verdict?>) -> Void = { _, _ in }
+    for (i, rule) in rules.enumerated().reversed() {
+      let rest = next
+      guard rule.inForce, let (scope, violation) = rule.cells.map({ ($0.scope.run, $0.violation.run) }) else {
+        let verdict: Verdict? = rule.inForce ? nil : .notApplicable
+        next = { row, out in
+          out[i] = verdict
+          rest(row, out)
+        }
+        continue
+      }
+      next = { row, out in
+        out[i] = Decider.settle(scope, violation, row)
+        rest(row, out)
+      }
+    }
+    return next
+  }
+
   private static func chain(_ rules: [Rule]) -> @Sendable (Bindings) -> Bool {
     var next: @Sendable (Bindings) -> Bool = { _ in true }
     for rule in rules.reversed() {
@@ -130,10 +158,16 @@ public struct Engine: Sendable {
     let key = record.key(in: pack.schema)
     var judgement = Judgement(source: record.source, recordKey: key, verdicts: [], findings: [], undetermined: [])
     judgement.verdicts.reserveCapacity(rules.count)
-    let row = cells.map { CellRow(cells: $0, asOf: asOf.number) }
+    let settled = UnsafeMutablePointer<Verdict?>.allocate(capacity: max(deciders.count, 1))
+    defer { settled.deallocate() }
+    if let cells {
+      settleAll(CellRow(cells: cells, asOf: asOf.number), settled)
+    } else {
+      settled.initialize(repeating: nil, count: deciders.count)
+    }
     for i in deciders.indices {
-      if let row, let settled = deciders[i].settle(row) {
-        judgement.verdicts.append(settled)
+      if let verdict = settled[i] {
+        judgement.verdicts.append(verdict)
         continue
       }
       let (verdict, unknown) = deciders[i].decide(bindings)
@@ -161,28 +195,10 @@ public struct Engine: Sendable {
     let inForce: Bool
     let scope: Program.Run
     let violation: Program.Run
-    /// Whether both conditions compile to `CellProgram`s; `cellScope` and `cellViolation` are those programs.
-    /// Not optionals: unwrapping an optional closure retained its context, twice per rule of each judged record.
-    let hasCells: Bool
-    let cellScope: CellProgram.Run
-    let cellViolation: CellProgram.Run
-
-    init(_ rule: Rule, asOf: Day, cells: (scope: CellProgram, violation: CellProgram)? = nil) {
+    init(_ rule: Rule, asOf: Day) {
       inForce = rule.isInForce(on: asOf)
       scope = rule.scope.run
       violation = rule.violation.run
-      hasCells = cells != nil
-      let never: CellProgram.Run = { _ in .unknown }
-      (cellScope, cellViolation) = (cells?.scope.run ?? never, cells?.violation.run ?? never)
-    }
-
-    /// The verdict on cells when it is not applicable or compliant; nil when the values must decide (a
-    /// violation, for its finding; an undetermined outcome, for the fields in doubt; a rule without cell
-    /// programs).
-    func settle(_ row: CellRow) -> Verdict? {
-      guard inForce else { return .notApplicable }
-      guard hasCells else { return nil }
-      return Decider.settle(cellScope, cellViolation, row)
     }
 
     /// Not applicable (the scope is false) or compliant (the scope true and the violation false) on cells; nil

@@ -80,15 +80,15 @@ public final class CSVBlockParser {
   /// Calls `body` with each event of the block, in order; `screen`, when given, tests each batch's records.
   public func parse(_ block: CSVBlock, screen: Screen? = nil, _ body: (BlockRow) -> Void) {
     let source = ByteSource(bytes: block.bytes, displayPath: layout.path)
-    let scanner = CSVScanner(source: source, maxRowBytes: max(layout.maxRowBytes, block.bytes.count + 1))
-    self.scanner = scanner
-    defer { self.scanner = nil }
     blockIsValidUTF8 =
       layout.encoding == .utf8 && block.bytes.withUnsafeBufferPointer { TextDecoder.isValidUTF8($0) }
     block.bytes.withUnsafeBufferPointer { base in
-      self.base = base
+      // The scanner reads the block's bytes as `base` does, and lives only while they are held.
+      let scanner = CSVScanner(
+        source: source, maxRowBytes: max(layout.maxRowBytes, block.bytes.count + 1), fixedBytes: base)
+      (self.base, self.scanner) = (base, scanner)
       parseRows(block, scanner, screen, body)
-      self.base = UnsafeBufferPointer(start: nil, count: 0)
+      (self.base, self.scanner) = (UnsafeBufferPointer(start: nil, count: 0), nil)
     }
   }
 

@@ -29,9 +29,14 @@ final class CSVScanner {
   private(set) var unterminated = false
   private var scratch: [UInt8] = []
 
-  init(source: ByteSource, maxRowBytes: Int) {
+  /// The bytes of a source that is never filled (a block's), when the caller holds them for the scanner's
+  /// lifetime: rows are scanned from them, without the retain and release of the source's array on every row.
+  private let fixedBytes: UnsafeBufferPointer<UInt8>?
+
+  init(source: ByteSource, maxRowBytes: Int, fixedBytes: UnsafeBufferPointer<UInt8>? = nil) {
     self.source = source
     self.maxRowBytes = maxRowBytes
+    self.fixedBytes = fixedBytes
   }
 
   /// Moves to the next row; false at the end of the input.
@@ -58,59 +63,63 @@ final class CSVScanner {
   /// Scans one row from `source.start`: the offset after it and the line breaks it spans, or nil when the bytes
   /// end before the row does and more may come.
   private func scan() -> (next: Int, newlines: Int)? {
-    let cells = self.cells
     cells.removeAll()
     var unterminated = false
     defer { self.unterminated = unterminated }
     let atEOF = source.atEOF
     let end = source.start + source.available
-    return source.buffer.withUnsafeBufferPointer { p -> (Int, Int)? in
-      var i = source.start
-      if let k = CSVScanner.plainRow(p, from: i, to: end, into: cells) {
-        return CSVScanner.rowEnd(p, at: k, end: end, atEOF: atEOF, newlines: 0)
-      }
-      var newlines = 0
-      while true {
-        let cellStart = i
-        let isQuoted = i < end && p[i] == CSVScanner.quote
-        if isQuoted {
-          var inQuotes = true
-          i += 1
-          while i < end {
-            let b = p[i]
-            if inQuotes {
-              if b == CSVScanner.quote {
-                if i + 1 == end && !atEOF { return nil }
-                if i + 1 < end && p[i + 1] == CSVScanner.quote {
-                  i += 2
-                  continue
-                }
-                inQuotes = false
-              } else if b == CSVScanner.lf {
-                newlines += 1
+    if let fixedBytes { return scan(fixedBytes, end: end, atEOF: atEOF, unterminated: &unterminated) }
+    return source.buffer.withUnsafeBufferPointer { scan($0, end: end, atEOF: atEOF, unterminated: &unterminated) }
+  }
+
+  /// `scan()` on the source's bytes.
+  @inline(__always)
+  private func scan(_ p: UnsafeBufferPointer<UInt8>, end: Int, atEOF: Bool, unterminated: inout Bool) -> (Int, Int)? {
+    var i = source.start
+    if let k = CSVScanner.plainRow(p, from: i, to: end, into: cells) {
+      return CSVScanner.rowEnd(p, at: k, end: end, atEOF: atEOF, newlines: 0)
+    }
+    var newlines = 0
+    while true {
+      let cellStart = i
+      let isQuoted = i < end && p[i] == CSVScanner.quote
+      if isQuoted {
+        var inQuotes = true
+        i += 1
+        while i < end {
+          let b = p[i]
+          if inQuotes {
+            if b == CSVScanner.quote {
+              if i + 1 == end && !atEOF { return nil }
+              if i + 1 < end && p[i + 1] == CSVScanner.quote {
+                i += 2
+                continue
               }
-            } else if b == CSVScanner.comma || b == CSVScanner.lf || b == CSVScanner.cr {
-              break
-            } else if b == CSVScanner.quote {
-              inQuotes = true
+              inQuotes = false
+            } else if b == CSVScanner.lf {
+              newlines += 1
             }
-            i += 1
+          } else if b == CSVScanner.comma || b == CSVScanner.lf || b == CSVScanner.cr {
+            break
+          } else if b == CSVScanner.quote {
+            inQuotes = true
           }
-          if i == end && inQuotes {
-            guard atEOF else { return nil }
-            unterminated = true
-          }
-        } else {
-          i = CSVScanner.cellEnd(p, from: i, to: end)
-        }
-        cells.append(cellStart..<i, quoted: isQuoted)
-        if i == end { return atEOF ? (end, newlines) : nil }
-        if p[i] == CSVScanner.comma {
           i += 1
-          continue
         }
-        return CSVScanner.rowEnd(p, at: i, end: end, atEOF: atEOF, newlines: newlines)
+        if i == end && inQuotes {
+          guard atEOF else { return nil }
+          unterminated = true
+        }
+      } else {
+        i = CSVScanner.cellEnd(p, from: i, to: end)
       }
+      cells.append(cellStart..<i, quoted: isQuoted)
+      if i == end { return atEOF ? (end, newlines) : nil }
+      if p[i] == CSVScanner.comma {
+        i += 1
+        continue
+      }
+      return CSVScanner.rowEnd(p, at: i, end: end, atEOF: atEOF, newlines: newlines)
     }
   }
 

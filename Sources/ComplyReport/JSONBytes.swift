@@ -80,14 +80,14 @@ struct JSONBytes {
   /// A string in quotes, escaped per RFC 8259 (as `JSON.escape` writes it).
   private mutating func escaped(_ s: String) {
     append(UInt8(ascii: "\""))
-    // Most strings need no escaping: copy them whole, straight from their storage.
-    var text = s
-    let copied = text.withUTF8 { bytes -> Bool in
+    // Most strings need no escaping: copy them whole, straight from their storage (read in place: `withUTF8`
+    // needs a mutable copy, a retain and a release per string).
+    let copied = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
       guard !JSON.needsEscaping(bytes) else { return false }
       append(bytes)
       return true
     }
-    if copied {
+    if copied == true {
       append(UInt8(ascii: "\""))
       return
     }

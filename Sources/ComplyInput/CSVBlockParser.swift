@@ -25,8 +25,9 @@ public final class CSVBlockParser {
   let factors: [Double]
   let typed: [Bool]
   /// The typed fields with their columns and unit factors, in field order: what `read` types on every row. A
-  /// date field's `date` is its place among `isoDates`' columns, else -1.
-  private let typedReads: [(field: Int, column: Int, factor: Double, date: Int)]
+  /// date field's `date` is its place among `isoDates`' columns, else -1; `empty` is the cell an empty cell
+  /// reads as (`Schema.readCell` on no bytes, asked once), nil where only the reference can tell.
+  private let typedReads: [(field: Int, column: Int, factor: Double, date: Int, empty: Cell?)]
   private let isoDates: ISODateColumns
   private let keyColumn: Int?
   /// The rows being typed, and the row passed on: its cells, one per schema field.
@@ -65,7 +66,10 @@ public final class CSVBlockParser {
         date = dateColumns.count
         dateColumns.append(read.column)
       }
-      return (read.field, read.column, unitFactors[read.field], date)
+      var empty = Cell.null
+      let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+      let emptyReads = layout.schema.readCell(utf8: none, field: read.field, unitFactor: unitFactors[read.field], into: &empty)
+      return (read.field, read.column, unitFactors[read.field], date, emptyReads == .read ? empty : nil)
     }
     isoDates = ISODateColumns(dateColumns)
     keyColumn = layout.mapping.column(for: layout.schema.keyField)
@@ -199,9 +203,14 @@ public final class CSVBlockParser {
     }
     // Dates written `YYYY-MM-DD` first, the row's at once.
     let dates = inPlace ? isoDates.read(base.baseAddress.unsafelyUnwrapped, ranges) : 0
-    for (field, column, factor, date) in typedReads {
+    for (field, column, factor, date, empty) in typedReads {
       if date >= 0 && dates >> UInt64(date) & 1 != 0 {
         cells[field] = .date(Int(isoDates.days[date]), Int(isoDates.days[date]))
+        continue
+      }
+      // An empty cell (many dates are) reads as it always does.
+      if inPlace, let empty, ranges[column].isEmpty {
+        cells[field] = empty
         continue
       }
       // The common case: an unquoted cell in valid UTF-8, typed straight into the row's cells.

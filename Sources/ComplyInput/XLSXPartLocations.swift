@@ -106,17 +106,22 @@ struct XLSXPartLocations {
     let crc = try Data.decompress(
       size: Int64(part.size), bufferSize: 1 << 16, skipCRC32: false,
       provider: { _, size in
-        // The inflater loops on an empty chunk, so the stream must end within the part's own bytes; and it takes
-        // every chunk to be `size` bytes long, so a short last one is padded with zeros (the CRC-32 catches
-        // anything they add).
-        var chunk = remaining == 0 ? Data() : try handle.read(upToCount: Int(min(UInt64(size), remaining))) ?? Data()
-        guard !chunk.isEmpty else { throw Damage(description: "its compressed data ends before its deflate stream") }
-        remaining -= UInt64(chunk.count)
-        if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
-        return chunk
+        try XLSXPartLocations.chunk(size, remaining: &remaining) { try handle.read(upToCount: $0) ?? Data() }
       }, consumer: consumer)
     guard crc == checksum else { throw Damage(description: "CRC-32 mismatch") }
     return true
+  }
+
+  /// The next `size` bytes of a part's compressed data for ZIPFoundation's inflater, `remaining` of them left to
+  /// `read`. The inflater loops on an empty chunk, so the stream must end within the part's own bytes (Damage
+  /// otherwise); and it takes every chunk to be `size` bytes long, reading past a shorter one, so a short last
+  /// chunk is padded with zeros (the CRC-32 catches anything they add).
+  static func chunk(_ size: Int, remaining: inout UInt64, read: (Int) throws -> Data) throws -> Data {
+    var chunk = remaining == 0 ? Data() : try read(Int(min(UInt64(size), remaining)))
+    guard !chunk.isEmpty else { throw Damage(description: "its compressed data ends before its deflate stream") }
+    remaining -= UInt64(min(UInt64(chunk.count), remaining))
+    if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
+    return chunk
   }
 }
 

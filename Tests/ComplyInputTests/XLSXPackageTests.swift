@@ -104,4 +104,32 @@ import ZIPFoundation
           path: "endless-stream.xlsx",
           reason: "its part xl/worksheets/sheet1.xml is damaged (its compressed data ends before its deflate stream)"))
   }
+
+  /// Found by fuzzing, under AddressSanitizer: ZIPFoundation's inflater takes every chunk it is given to be as long
+  /// as it asked for, and read past a short last chunk of a damaged part. Every chunk is the size asked, a short one
+  /// padded with zeros; a part whose bytes run out before its stream ends is damaged.
+  @Test func compressedChunksAreTheSizeTheInflaterAsksFor() throws {
+    let bytes = Data((0..<100).map { UInt8($0) })
+    // A part as long as it says (two chunks, the second short), and one the file cuts short (one short chunk).
+    for (claimed, available, chunkCount) in [(100, 100, 2), (100, 50, 1)] {
+      var offset = 0
+      let read = { (count: Int) -> Data in
+        let end = min(offset + count, available)
+        defer { offset = end }
+        return bytes.subdata(in: offset..<end)
+      }
+      var remaining = UInt64(claimed)
+      var chunks: [Data] = []
+      var damaged = false
+      do {
+        while true { chunks.append(try XLSXPartLocations.chunk(64, remaining: &remaining, read: read)) }
+      } catch is XLSXPartLocations.Damage {
+        damaged = true
+      }
+      #expect(damaged)
+      #expect(chunks.map(\.count) == Array(repeating: 64, count: chunkCount), "\(claimed) bytes, \(available) in the file")
+      #expect(Data(chunks.joined().prefix(available)) == bytes.prefix(available))
+      #expect(chunks.joined().dropFirst(available).allSatisfy { $0 == 0 })
+    }
+  }
 }

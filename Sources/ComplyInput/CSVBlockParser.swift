@@ -202,7 +202,8 @@ public final class CSVBlockParser {
       }
     }
     // Dates written `YYYY-MM-DD` first, the row's at once.
-    let dates = inPlace ? isoDates.read(base.baseAddress.unsafelyUnwrapped, ranges) : 0
+    var dates: UInt64 = 0
+    if inPlace, let bytes = base.baseAddress { dates = isoDates.read(bytes, ranges) }
     for (field, column, factor, date, empty) in typedReads {
       if date >= 0 && dates >> UInt64(date) & 1 != 0 {
         cells[field] = .date(Int(isoDates.days[date]), Int(isoDates.days[date]))

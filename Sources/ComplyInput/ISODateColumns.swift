@@ -5,34 +5,53 @@ import ComplySIMD
 /// registers write most, ten cells a row in the bundled schema, and through `Schema.readCell` each cost a call and
 /// a dispatch on its field's type. The cells it does not read (blank, another form) go to `Schema.readCell`.
 ///
-/// Used only where `Schema.readsISODatesFirst` holds, so it reads exactly what `Schema.readCell` would.
+/// Used only where `Schema.readsISODatesFirst` holds, so it reads exactly what `Schema.readCell` would. The kernel
+/// finds each month in tables made here from `Day` over `DateParsing.years`, so a date's day number is `Day`'s.
 final class ISODateColumns {
   /// The date columns, at most 64.
   private let columns: UnsafeMutablePointer<Int32>
   let count: Int
   /// The day numbers of the cells the last `read` read.
   let days: UnsafeMutablePointer<Int64>
+  /// By `(year - firstYear) * 12 + month - 1`: the day number of the month's first day, and its length. Behind
+  /// pointers, as the columns are: an array read on every row is retained and released on every row.
+  private let monthStarts: UnsafeMutablePointer<Int32>
+  private let monthLengths: UnsafeMutablePointer<UInt8>
+  private let firstYear = DateParsing.years.lowerBound
+  private let years = DateParsing.years.count
 
   init(_ columns: [Int]) {
     count = min(columns.count, 64)
     self.columns = .allocate(capacity: max(count, 1))
     for i in 0..<count { self.columns[i] = Int32(columns[i]) }
     days = .allocate(capacity: max(count, 1))
+    let months = DateParsing.years.flatMap { year in (1...12).map { (year, $0) } }
+    monthStarts = .allocate(capacity: months.count)
+    monthLengths = .allocate(capacity: months.count)
+    for (i, (year, month)) in months.enumerated() {
+      monthStarts[i] = Int32(Day(year: year, month: month, day: 1)?.number ?? 0)
+      monthLengths[i] = UInt8(Day.daysIn(year: year, month: month))
+    }
   }
 
   deinit {
     columns.deallocate()
     days.deallocate()
+    monthStarts.deallocate()
+    monthLengths.deallocate()
   }
 
-  /// Reads the row's date cells from `bytes`; bit i of the result is set when column i was read, as `days[i]`.
+  /// Reads the row's date cells from `bytes`, their bounds in `ranges`; bit i of the result is set when column i
+  /// was read, as `days[i]`.
   @inline(__always)
   func read(_ bytes: UnsafePointer<UInt8>, _ ranges: CellRanges) -> UInt64 {
     guard count > 0 else { return 0 }
-    return ranges.withBounds { bounds in
-      comply_iso_days(
-        bytes, bounds, columns, Int32(count), Int32(DateParsing.years.lowerBound),
-        Int32(DateParsing.years.upperBound), days)
-    }
+    return ranges.withBounds { read(bytes, bounds: $0) }
+  }
+
+  /// `read` for bounds as `CellRanges` stores them, two a cell.
+  func read(_ bytes: UnsafePointer<UInt8>, bounds: UnsafePointer<Int>) -> UInt64 {
+    comply_iso_days(
+      bytes, bounds, columns, Int32(count), Int32(firstYear), Int32(years), monthStarts, monthLengths, days)
   }
 }

@@ -256,25 +256,14 @@ ptrdiff_t comply_plain_row(const uint8_t *bytes, ptrdiff_t start, ptrdiff_t end,
 #endif
 
 // Dates need no vector instructions: this kernel is plain C on every processor. It takes a row's date cells at
-// once, so that the common cell costs no call into the general reader.
-
-static int is_leap(unsigned y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-/// Days since 1970-01-01 for a date that exists, in a year from 1 on: Howard Hinnant's days_from_civil (as
-/// `Day.number` computes it) without its eras, which only negative years need.
-static int64_t days_from_civil(unsigned y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  unsigned mp = m > 2 ? m - 3 : m + 9;
-  unsigned doy = (153 * mp + 2) / 5 + d - 1;
-  return (int64_t)(y * 365 + y / 4 - y / 100 + y / 400 + doy) - 719468;
-}
+// once, so that the common cell costs no call into the general reader, and finds each month in tables the caller
+// makes from its own calendar, so that the day numbers are the caller's.
 
 uint64_t comply_iso_days(const uint8_t *bytes, const ptrdiff_t *bounds, const int32_t *columns, int count,
-                         int min_year, int max_year, int64_t *days) {
-  static const uint8_t month_days[16] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 0, 0, 0};
+                         int first_year, int years, const int32_t *month_starts, const uint8_t *month_lengths,
+                         int64_t *days) {
   const uint64_t dashes = 0xFF0000FF00000000ull;  // bytes 4 and 7 of `YYYY-MM-`, byte 0 lowest
   uint64_t read = 0;
-  if (min_year < 1) return 0;  // the eras are left out
   for (int i = 0; i < count && i < 64; i++) {
     ptrdiff_t start = bounds[2 * columns[i]];
     if (bounds[2 * columns[i] + 1] - start != 10) continue;
@@ -291,12 +280,14 @@ uint64_t comply_iso_days(const uint8_t *bytes, const ptrdiff_t *bounds, const in
     if (((digits + 0x0606060606060606ull) & 0xF0F0F0F0F0F0F0F0ull) != 0x3030303030303030ull) continue;
     if ((tail & 0xF0F0) != 0x3030 || ((tail + 0x0606) & 0xF0F0) != 0x3030) continue;
     uint64_t v = digits & 0x0F0F0F0F0F0F0F0Full;
-    unsigned year = (unsigned)((v & 15) * 1000 + (v >> 8 & 15) * 100 + (v >> 16 & 15) * 10 + (v >> 24 & 15));
+    int year = (int)((v & 15) * 1000 + (v >> 8 & 15) * 100 + (v >> 16 & 15) * 10 + (v >> 24 & 15));
     unsigned month = (unsigned)((v >> 40 & 15) * 10 + (v >> 48 & 15));
     unsigned day = (unsigned)((tail & 15) * 10 + (tail >> 8 & 15));
-    if (year < (unsigned)min_year || year > (unsigned)max_year || month - 1 > 11 || day == 0) continue;
-    if (day > (month == 2 && is_leap(year) ? 29u : month_days[month])) continue;
-    days[i] = days_from_civil(year, month, day);
+    unsigned y = (unsigned)(year - first_year);
+    if (y >= (unsigned)years || month - 1 > 11) continue;
+    unsigned m = y * 12 + month - 1;
+    if (day - 1 >= month_lengths[m]) continue;
+    days[i] = (int64_t)month_starts[m] + day - 1;
     read |= (uint64_t)1 << i;
   }
   return read;

@@ -1,11 +1,11 @@
-import ComplySIMD
 import ComplyTestSupport
 import Testing
 
+@testable import ComplyInput
 @testable import ComplyModel
 
-/// `comply_iso_days` reads a row's `YYYY-MM-DD` cells in C; each must come out as `Schema.isoDay`, the Swift
-/// reading, gives it: the same day, or left to the general reader.
+/// `ISODateColumns` reads a row's `YYYY-MM-DD` cells in C (`comply_iso_days`), with month tables made from `Day`;
+/// each must come out as `Schema.isoDay`, the Swift reading, gives it: the same day, or left to the general reader.
 @Suite struct ISODateColumnsTests {
   @Test func agreesWithSchemaISODay() {
     var g = SplitMix64(state: 31)
@@ -26,17 +26,20 @@ import Testing
         bytes += cell
         bytes.append(UInt8(ascii: ","))
       }
-      let columns = (0..<Int32(cells)).shuffled(using: &g)
-      var days = [Int64](repeating: -1, count: cells)
-      let mask = comply_iso_days(
-        bytes, bounds, columns, Int32(cells), Int32(DateParsing.years.lowerBound),
-        Int32(DateParsing.years.upperBound), &days)
+      let columns = (0..<cells).shuffled(using: &g)
+      let dates = ISODateColumns(columns)
+      let mask = bytes.withUnsafeBufferPointer { p -> UInt64 in
+        bounds.withUnsafeBufferPointer { b -> UInt64 in
+          guard let p = p.baseAddress, let b = b.baseAddress else { return 0 }
+          return dates.read(p, bounds: b)
+        }
+      }
       for i in 0..<cells {
-        let column = Int(columns[i])
+        let column = columns[i]
         let expected = bytes.withUnsafeBufferPointer { p in
           Schema.isoDay(UnsafeBufferPointer(rebasing: p[bounds[2 * column]..<bounds[2 * column + 1]]))
         }
-        let got: Int? = mask >> UInt64(i) & 1 == 1 ? Int(days[i]) : nil
+        let got: Int? = mask >> UInt64(i) & 1 == 1 ? Int(dates.days[i]) : nil
         #expect(got == expected, "cell \(column): \(bytes[bounds[2 * column]..<bounds[2 * column + 1]])")
         if expected != nil { read += 1 }
       }

@@ -26,12 +26,14 @@ ptrdiff_t comply_plain_row(const uint8_t *bytes, ptrdiff_t start, ptrdiff_t end,
 /// How many of the bytes equal `byte`; -1 when there is no vector path.
 ptrdiff_t comply_count_byte(const uint8_t *bytes, size_t count, uint8_t byte);
 
-/// Reads cells `columns[0..<count]` of a row as ISO dates, `YYYY-MM-DD`: exactly ten bytes, a year from `min_year`
-/// to `max_year`, a day the calendar has. `bounds` holds two offsets into `bytes` per cell of the row (start,
-/// end). Writes each date read as a day number (days since 1970-01-01) to `days[i]`, and returns a mask with bit i
-/// set for it; the other cells (blank, another form, no such day) are left to the caller. At most 64 columns.
-/// Plain C, on every processor.
+/// Reads cells `columns[0..<count]` of a row as ISO dates, `YYYY-MM-DD`: exactly ten bytes, a year from
+/// `first_year` on, one of `years`, and a day its month has. `bounds` holds two offsets into `bytes` per cell of the
+/// row (start, end). The caller's calendar comes as two tables, by `(year - first_year) * 12 + month - 1`: the day
+/// number of each month's first day and the month's length. Writes each date read as its day number to `days[i]`,
+/// and returns a mask with bit i set for it; the other cells (blank, another form, no such day) are left to the
+/// caller. At most 64 columns. Plain C, on every processor.
 uint64_t comply_iso_days(const uint8_t *bytes, const ptrdiff_t *bounds, const int32_t *columns, int count,
-                         int min_year, int max_year, int64_t *days);
+                         int first_year, int years, const int32_t *month_starts, const uint8_t *month_lengths,
+                         int64_t *days);
 
 #endif

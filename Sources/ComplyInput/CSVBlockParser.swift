@@ -30,6 +30,9 @@ public final class CSVBlockParser {
   private let typedReads: [(field: Int, column: Int, factor: Double, date: Int, empty: Cell?)]
   private let isoDates: ISODateColumns
   private let keyColumn: Int?
+  /// Whether the key field is text with no default, so that a plain key is blank exactly when it is empty or a
+  /// blank token (`Schema.isBlankText`).
+  private let keyIsText: Bool
   /// The rows being typed, and the row passed on: its cells, one per schema field.
   private let batch: CSVRowBatch
   private(set) var current: UnsafeMutablePointer<Cell>
@@ -73,6 +76,8 @@ public final class CSVBlockParser {
     }
     isoDates = ISODateColumns(dateColumns)
     keyColumn = layout.mapping.column(for: layout.schema.keyField)
+    let keyField = layout.schema.fields.indices.contains(layout.schema.keyField) ? layout.schema.fields[layout.schema.keyField] : nil
+    keyIsText = keyField?.type == .text && keyField?.defaultText == nil
     batch = CSVRowBatch(width: layout.schema.fields.count, columns: layout.width)
     current = batch.row(0)
     var base = layout.schema.fields.indices.map { Value.unknown(FieldSet($0)) }
@@ -257,6 +262,7 @@ public final class CSVBlockParser {
     // Plain UTF-8 (nothing but ASCII white space to trim): the bytes are the key `RecordAssembler` compares.
     if isUTF8 && !Schema.mayHaveUnicodeSpace(key) {
       hash = KeyTable.hash(key)
+      if keyIsText { return schema.isBlankText(utf8: key) }
       var cell = Cell.null
       switch schema.readCell(utf8: key, field: schema.keyField, unitFactor: 1, into: &cell) {
       case .read: return cell == .null

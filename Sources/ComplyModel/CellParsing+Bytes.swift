@@ -129,6 +129,11 @@ extension Schema {
   /// `readCell(utf8:field:unitFactor:into:)` does: true unless some blank token has ten bytes.
   public var readsISODatesFirst: Bool { byteTables.blankTokenLengths & (1 << 10) == 0 }
 
+  /// Whether a text field's cell, trimmed of ASCII white space and with no non-ASCII space at either end
+  /// (`mayHaveUnicodeSpace` false), reads as blank: then exactly when it is empty or a blank token, byte for byte,
+  /// if the field has no default text (else `readCell(utf8:field:unitFactor:into:)` decides). For record keys.
+  public func isBlankText(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool { isBlank(bytes) }
+
   /// Whether trimmed bytes are blank: empty, or a blank token (most cells are ruled out by their length alone).
   @inline(__always)
   func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

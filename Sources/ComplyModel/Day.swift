@@ -63,13 +63,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   public var description: String {
     let (y, m, d) = components
     guard (0...9999).contains(y) else { return "\(Day.pad(y, 4))-\(Day.pad(m, 2))-\(Day.pad(d, 2))" }
-    // Ten ASCII digits and dashes, written as bytes: string interpolation costs ten times as much, per date shown.
+    // Ten ASCII digits and dashes, written as bytes on the stack: string interpolation costs ten times as much, and
+    // an array a heap allocation, per date shown.
     let digit = { (n: Int) in UInt8(truncatingIfNeeded: 0x30 + n) }
-    let bytes: [UInt8] = [
-      digit(y / 1000), digit(y / 100 % 10), digit(y / 10 % 10), digit(y % 10), 0x2D, digit(m / 10), digit(m % 10), 0x2D,
-      digit(d / 10), digit(d % 10),
-    ]
-    return String(decoding: bytes, as: UTF8.self)
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { b in
+      (b[0], b[1], b[2], b[3], b[4]) = (digit(y / 1000), digit(y / 100 % 10), digit(y / 10 % 10), digit(y % 10), 0x2D)
+      (b[5], b[6], b[7], b[8], b[9]) = (digit(m / 10), digit(m % 10), 0x2D, digit(d / 10), digit(d % 10))
+      return String(decoding: UnsafeBufferPointer(b), as: UTF8.self)
+    }
   }
 
   static func pad(_ value: Int, _ width: Int) -> String {

@@ -3,18 +3,32 @@ import ComplyModel
 /// Says which values and comparisons decided a condition, in both languages:
 /// `开工日期 2018-03-01 < 环评批复日期 2018-04-10`.
 ///
-/// It re-walks the checked expression with the `Interpreter`, so it costs nothing on the hot path: the engine
-/// calls it for findings and `explain` only.
+/// It re-walks the checked expression with the `Interpreter` (a definition's value comes from its compiled program,
+/// when the explainer was given the pack's definitions), so it costs nothing on the hot path: the engine calls it
+/// for findings and `explain` only.
 public struct Explainer: Sendable {
   public var schema: Schema
   public var definitionTitles: [String: LocalizedText]
   /// The one language to write, the other left empty (a report is in one language); nil writes both.
   public var language: Language?
+  /// The definitions compiled, by name: a definition's value comes from its program, as the verdicts' do (the
+  /// interpreter walked its whole body again for each finding).
+  private let definitions: [String: Program]
 
-  public init(schema: Schema, definitionTitles: [String: LocalizedText] = [:], language: Language? = nil) {
+  public init(
+    schema: Schema, definitionTitles: [String: LocalizedText] = [:], definitions: [String: CheckedExpr] = [:],
+    language: Language? = nil
+  ) {
     self.schema = schema
     self.definitionTitles = definitionTitles
+    self.definitions = definitions.mapValues(Program.init)
     self.language = language
+  }
+
+  /// An expression's value: a definition's through its program, anything else through the interpreter.
+  func evaluate(_ expr: CheckedExpr, _ bindings: Bindings) -> Value {
+    if case .definition(let name, _) = expr.kind, let program = definitions[name] { return program.evaluate(bindings) }
+    return Interpreter.evaluate(expr, bindings)
   }
 
   /// A text in `language` only, or in both languages.
@@ -25,7 +39,7 @@ public struct Explainer: Sendable {
 
   /// The facts that decided `expr`'s value for these bindings.
   public func explain(_ expr: CheckedExpr, _ bindings: Bindings) -> [LocalizedText] {
-    explain(expr, bindings, value: Interpreter.evaluate(expr, bindings))
+    explain(expr, bindings, value: evaluate(expr, bindings))
   }
 
   /// `explain` for an expression whose value the caller has (a finding's violation is `true`): each node is
@@ -36,9 +50,9 @@ public struct Explainer: Sendable {
       let isAnd: Bool
       if case .and = expr.kind { isAnd = true } else { isAnd = false }
       let decisive = Value.bool(!isAnd)  // false decides an `and`, true an `or`
-      let first = Interpreter.evaluate(a, bindings)
+      let first = evaluate(a, bindings)
       if value == decisive && first == decisive { return explain(a, bindings, value: first) }
-      let second = Interpreter.evaluate(b, bindings)
+      let second = evaluate(b, bindings)
       if value == decisive && second == decisive { return explain(b, bindings, value: second) }
       let children = [(a, first), (b, second)]
       let relevant = value.isUnknown ? children.filter { $0.1.isUnknown } : children
@@ -64,7 +78,7 @@ public struct Explainer: Sendable {
 
   /// An operand as a person reads it: its label and its value.
   public func describe(_ expr: CheckedExpr, _ bindings: Bindings) -> LocalizedText {
-    describe(expr, bindings, value: Interpreter.evaluate(expr, bindings))
+    describe(expr, bindings, value: evaluate(expr, bindings))
   }
 
   private func describe(_ expr: CheckedExpr, _ bindings: Bindings, value: Value) -> LocalizedText {

@@ -6,39 +6,26 @@ import ComplySIMD
 /// a dispatch on its field's type. The cells it does not read (blank, another form) go to `Schema.readCell`.
 ///
 /// Used only where `Schema.readsISODatesFirst` holds, so it reads exactly what `Schema.readCell` would. The kernel
-/// finds each month in tables made here from `Day` over `DateParsing.years`, so a date's day number is `Day`'s.
+/// finds each month in tables made from `Day` over `DateParsing.years` (`MonthTables`), so a date's day number is
+/// `Day`'s.
 final class ISODateColumns {
   /// The date columns, at most 64.
   private let columns: UnsafeMutablePointer<Int32>
   let count: Int
   /// The day numbers of the cells the last `read` read.
   let days: UnsafeMutablePointer<Int64>
-  /// By `(year - firstYear) * 12 + month - 1`: the day number of the month's first day, and its length. Behind
-  /// pointers, as the columns are: an array read on every row is retained and released on every row.
-  private let monthStarts: UnsafeMutablePointer<Int32>
-  private let monthLengths: UnsafeMutablePointer<UInt8>
-  private let firstYear = DateParsing.years.lowerBound
-  private let years = DateParsing.years.count
+  private let months = MonthTables.shared
 
   init(_ columns: [Int]) {
     count = min(columns.count, 64)
     self.columns = .allocate(capacity: max(count, 1))
     for i in 0..<count { self.columns[i] = Int32(columns[i]) }
     days = .allocate(capacity: max(count, 1))
-    let months = DateParsing.years.flatMap { year in (1...12).map { (year, $0) } }
-    monthStarts = .allocate(capacity: months.count)
-    monthLengths = .allocate(capacity: months.count)
-    for (i, (year, month)) in months.enumerated() {
-      monthStarts[i] = Int32(Day(year: year, month: month, day: 1)?.number ?? 0)
-      monthLengths[i] = UInt8(Day.daysIn(year: year, month: month))
-    }
   }
 
   deinit {
     columns.deallocate()
     days.deallocate()
-    monthStarts.deallocate()
-    monthLengths.deallocate()
   }
 
   /// Reads the row's date cells from `bytes`, their bounds in `ranges`; bit i of the result is set when column i
@@ -52,6 +39,30 @@ final class ISODateColumns {
   /// `read` for bounds as `CellRanges` stores them, two a cell.
   func read(_ bytes: UnsafePointer<UInt8>, bounds: UnsafePointer<Int>) -> UInt64 {
     comply_iso_days(
-      bytes, bounds, columns, Int32(count), Int32(firstYear), Int32(years), monthStarts, monthLengths, days)
+      bytes, bounds, columns, Int32(count), Int32(months.firstYear), Int32(months.years), months.starts, months.lengths,
+      days)
+  }
+}
+
+/// The kernel's calendar, by `(year - firstYear) * 12 + month - 1`: the day number of each month's first day, and
+/// the month's length, from `Day` over `DateParsing.years`. Made once for the process (it depends on nothing else)
+/// and never changed; behind pointers, as an array read on every row is retained and released on every row.
+private final class MonthTables: @unchecked Sendable {
+  static let shared = MonthTables()
+
+  let firstYear = DateParsing.years.lowerBound
+  let years = DateParsing.years.count
+  let starts: UnsafeMutablePointer<Int32>
+  let lengths: UnsafeMutablePointer<UInt8>
+
+  private init() {
+    starts = .allocate(capacity: years * 12)
+    lengths = .allocate(capacity: years * 12)
+    for (y, year) in DateParsing.years.enumerated() {
+      for month in 1...12 {
+        starts[y * 12 + month - 1] = Int32(Day(year: year, month: month, day: 1)?.number ?? 0)
+        lengths[y * 12 + month - 1] = UInt8(Day.daysIn(year: year, month: month))
+      }
+    }
   }
 }

@@ -158,27 +158,29 @@ public struct Engine: Sendable {
     let key = record.key(in: pack.schema)
     var judgement = Judgement(source: record.source, recordKey: key, verdicts: [], findings: [], undetermined: [])
     judgement.verdicts.reserveCapacity(rules.count)
-    let settled = UnsafeMutablePointer<Verdict?>.allocate(capacity: max(deciders.count, 1))
-    defer { settled.deallocate() }
-    if let cells {
-      settleAll(CellRow(cells: cells, asOf: asOf.number), settled)
-    } else {
-      settled.initialize(repeating: nil, count: deciders.count)
-    }
-    for i in deciders.indices {
-      if let verdict = settled[i] {
-        judgement.verdicts.append(verdict)
-        continue
+    // The verdicts the cells settle, on the stack (a heap allocation per judged record before).
+    withUnsafeTemporaryAllocation(of: Verdict?.self, capacity: max(deciders.count, 1)) { buffer in
+      guard let settled = buffer.baseAddress else { return }
+      if let cells {
+        settleAll(CellRow(cells: cells, asOf: asOf.number), settled)
+      } else {
+        settled.initialize(repeating: nil, count: deciders.count)
       }
-      let (verdict, unknown) = deciders[i].decide(bindings)
-      judgement.verdicts.append(verdict)
-      switch verdict {
-      case .violation:
-        judgement.findings.append(finding(i, record, bindings, key))
-      case .undetermined:
-        judgement.undetermined.append(undetermined(i, record, bindings, key, unknown))
-      case .compliant, .notApplicable:
-        break
+      for i in deciders.indices {
+        if let verdict = settled[i] {
+          judgement.verdicts.append(verdict)
+          continue
+        }
+        let (verdict, unknown) = deciders[i].decide(bindings)
+        judgement.verdicts.append(verdict)
+        switch verdict {
+        case .violation:
+          judgement.findings.append(finding(i, record, bindings, key))
+        case .undetermined:
+          judgement.undetermined.append(undetermined(i, record, bindings, key, unknown))
+        case .compliant, .notApplicable:
+          break
+        }
       }
     }
     return judgement

@@ -25,7 +25,8 @@ let package = Package(
       name: "ComplyRules",
       dependencies: ["ComplyModel", "ComplyExpression", "Yams", .product(name: "Crypto", package: "swift-crypto")]
     ),
-    // Byte kernels with AVX2 for the CSV reader (UTF-8 validation, the row scan); each falls back to Swift.
+    // Byte kernels with AVX2 for the CSV reader (UTF-8 validation, the row scan, line feeds; each falls back to
+    // Swift), and a row's YYYY-MM-DD dates in plain C.
     .target(name: "ComplySIMD"),
     .target(name: "ComplyInput", dependencies: ["ComplyModel", "ComplySIMD", "Yams", "ZIPFoundation"]),
     .target(name: "ComplyEngine", dependencies: ["ComplyModel", "ComplyExpression", "ComplyRules", "ComplyInput"]),

@@ -15,7 +15,7 @@ extension Engine {
       recordKey: key, label: pack.schema.labelField.flatMap { record.raw[$0] } ?? "", source: record.source,
       groups: groups, message: rules[r].message.render(bindings, only: language),
       evidence: evidence(rules[r].evidence, record, bindings),
-      decidedBy: explainer.explain(rules[r].violation.checked, bindings, value: .bool(true)), basis: rules[r].basis,
+      decidedBy: explanations[r].explain(bindings, value: .bool(true)), basis: rules[r].basis,
       penalty: penalty(r, bindings), remedy: rules[r].remedy, annotations: annotations(r, bindings),
       due: rules[r].due.flatMap { due in
         if case .date(let span) = due.evaluate(bindings) { span.last } else { nil }

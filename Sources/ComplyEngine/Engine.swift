@@ -10,7 +10,8 @@ public struct Engine: Sendable {
   public let pack: RulePack
   public let rules: [Rule]
   public let asOf: Day
-  let explainer: Explainer
+  /// Each rule's violation compiled for explaining, for its findings' `decided_by`.
+  let explanations: [Explanation]
   /// The one language findings' messages and explanations are written in (the other left empty), for a run
   /// that reports in one language; nil writes both.
   public let language: Language?
@@ -36,7 +37,8 @@ public struct Engine: Sendable {
     self.rules = rules ?? pack.rules
     self.asOf = asOf
     self.language = language
-    explainer = pack.explainer(language: language)
+    let explainer = pack.explainer(language: language)
+    explanations = self.rules.map { explainer.explanation($0.violation.checked) }
     let cells = self.rules.map { rule -> (scope: CellProgram, violation: CellProgram)? in
       guard let scope = CellProgram(rule.scope.checked, schema: pack.schema),
         let violation = CellProgram(rule.violation.checked, schema: pack.schema)

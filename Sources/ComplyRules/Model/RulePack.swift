@@ -19,6 +19,6 @@ public struct RulePack: Sendable {
 
   /// An explainer for the pack's definitions, writing only `language` (both when nil).
   public func explainer(language: Language? = nil) -> Explainer {
-    Explainer(schema: schema, definitionTitles: definitionTitles, definitions: definitions, language: language)
+    Explainer(schema: schema, definitionTitles: definitionTitles, language: language)
   }
 }

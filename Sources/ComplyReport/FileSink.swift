@@ -2,13 +2,23 @@ import Foundation
 
 /// Buffered output to standard output or to a file. A file is written under a temporary name beside it and
 /// renamed into place by `close()`, so an interrupted run never leaves a half-written report.
+///
+/// A write that fails (a full disk, a closed pipe) is remembered, later writes are dropped, and `close()` reports
+/// it (removing the unfinished file): the report is never cut short without a word.
 public final class FileSink: OutputSink {
-  private let handle: FileHandle
+  private let fd: Int32
+  /// What the output is called in an error: its path, or standard output.
+  private let name: String
   private let finalPath: String?
   private let temporaryPath: String?
   private var buffer: [UInt8] = []
+  /// Why a write failed, if one did.
+  private(set) var failure: String?
+  private var isOpen = true
 
-  public static func standardOutput() -> FileSink { FileSink(handle: .standardOutput, finalPath: nil, temporaryPath: nil) }
+  public static func standardOutput() -> FileSink {
+    FileSink(descriptor: 1, name: "standard output", finalPath: nil, temporaryPath: nil)
+  }
 
   /// Opens `path` for writing; throws a readable message when its folder is missing or not writable.
   public static func file(_ path: String) throws(OutputError) -> FileSink {
@@ -19,14 +29,17 @@ public final class FileSink: OutputSink {
       throw OutputError(message: "cannot write \(path): the folder \(folder) does not exist")
     }
     let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-    guard FileManager.default.createFile(atPath: temporary, contents: nil),
-      let handle = FileHandle(forWritingAtPath: temporary)
-    else { throw OutputError(message: "cannot write \(path): permission denied") }
-    return FileSink(handle: handle, finalPath: path, temporaryPath: temporary)
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else {
+      throw OutputError(message: "cannot write \(path): \(DescriptorWriter.reason(errno))")
+    }
+    return FileSink(descriptor: fd, name: path, finalPath: path, temporaryPath: temporary)
   }
 
-  private init(handle: FileHandle, finalPath: String?, temporaryPath: String?) {
-    self.handle = handle
+  /// A sink on an open descriptor; `finalPath` and `temporaryPath` for a file renamed into place on `close()`.
+  init(descriptor: Int32, name: String, finalPath: String?, temporaryPath: String?) {
+    fd = descriptor
+    self.name = name
     self.finalPath = finalPath
     self.temporaryPath = temporaryPath
     buffer.reserveCapacity(1 << 16)
@@ -44,15 +57,19 @@ public final class FileSink: OutputSink {
 
   public func flush() {
     guard !buffer.isEmpty else { return }
-    handle.write(Data(buffer))
+    if failure == nil { failure = buffer.withUnsafeBytes { DescriptorWriter.write(fd, $0) } }
     buffer.removeAll(keepingCapacity: true)
   }
 
-  /// Flushes, and moves a file into place.
+  /// Flushes, and moves a file into place; throws when a write failed (the unfinished file is removed).
   public func close() throws(OutputError) {
     flush()
+    if let failure {
+      discard()
+      throw OutputError(message: "cannot write \(name): \(failure)")
+    }
     guard let finalPath, let temporaryPath else { return }
-    try? handle.close()
+    closeFile()
     do {
       if FileManager.default.fileExists(atPath: finalPath) { try FileManager.default.removeItem(atPath: finalPath) }
       try FileManager.default.moveItem(atPath: temporaryPath, toPath: finalPath)
@@ -64,8 +81,15 @@ public final class FileSink: OutputSink {
   /// Removes an unfinished temporary file.
   public func discard() {
     guard let temporaryPath else { return }
-    try? handle.close()
+    closeFile()
     try? FileManager.default.removeItem(atPath: temporaryPath)
+  }
+
+  /// Closes a file's descriptor, once (standard output stays open).
+  private func closeFile() {
+    guard isOpen, temporaryPath != nil else { return }
+    Foundation.close(fd)
+    isOpen = false
   }
 }
 

@@ -8,6 +8,9 @@ final class SpillBuffer {
   private var memory: [UInt8] = []
   private var file: FileHandle?
   private var fileURL: URL?
+  /// Bytes written whole to the file, and whether a write to it has failed.
+  private var spilled: UInt64 = 0
+  private var spillFailed = false
 
   init(limit: Int = 8 << 20) { self.limit = limit }
 
@@ -27,10 +30,17 @@ final class SpillBuffer {
         try? FileManager.default.removeItem(at: url)
       }
     }
-    // Without a temporary file the text stays in memory: slower to hold, never lost.
-    guard let file else { return }
-    file.write(Data(memory))
-    memory.removeAll(keepingCapacity: true)
+    // Without a temporary file the text stays in memory: slower to hold, never lost. A file that cannot take
+    // more (a full disk) is cut back to what it held whole, and the text stays in memory from there on.
+    guard let file, !spillFailed else { return }
+    do {
+      try file.write(contentsOf: memory)
+      spilled += UInt64(memory.count)
+      memory.removeAll(keepingCapacity: true)
+    } catch {
+      spillFailed = true
+      try? file.truncate(atOffset: spilled)
+    }
   }
 
   /// Everything appended, in order, written to `sink` in chunks; the buffer is empty afterwards.
@@ -56,5 +66,7 @@ final class SpillBuffer {
     file = nil
     fileURL = nil
     memory = []
+    spilled = 0
+    spillFailed = false
   }
 }

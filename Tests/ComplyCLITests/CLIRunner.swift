@@ -25,7 +25,10 @@ enum CLI {
     return root.appendingPathComponent(".build/debug/comply")
   }
 
-  static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> CLIResult {
+  /// `stdoutPath` sends standard output to a file (`/dev/full`) instead of capturing it.
+  static func run(
+    _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], stdoutPath: String? = nil
+  ) throws -> CLIResult {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -40,7 +43,12 @@ enum CLI {
     FileManager.default.createFile(atPath: errURL.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: errURL) }
     let err = try FileHandle(forWritingTo: errURL)
-    process.standardOutput = out
+    if let stdoutPath {
+      process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
+      try out.fileHandleForWriting.close()
+    } else {
+      process.standardOutput = out
+    }
     process.standardError = err
     let input = Pipe()
     process.standardInput = input

@@ -27,6 +27,19 @@ import Testing
     #expect(((report["findings"] as? [Any]) ?? []).count > 0)
   }
 
+  /// A full disk (`/dev/full`) is said on standard error with status 3, for a report and for a command's own
+  /// output; Foundation's `FileHandle.write` had stopped the process instead.
+  @Test(arguments: [
+    ["check", "Samples/ngari-2018-register.csv", "--as-of", "2018-11-05", "--format", "json"],
+    ["check", "Samples/ngari-2018-register.csv", "--as-of", "2018-11-05"],
+    ["validate", "Rules/eia"],
+  ])
+  func outputThatCannotBeWrittenExitsThree(arguments: [String]) throws {
+    let result = try CLI.run(arguments, stdoutPath: "/dev/full")
+    #expect(result.status == 3, "\(result.stderr)")
+    #expect(result.stderr.contains("cannot write standard output: No space left on device"))
+  }
+
   @Test func invalidRulesExitTwoAndNothingIsChecked() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("comply-badpack-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -8,8 +8,7 @@ extension Engine {
   /// The rule is read in place, member by member: passing `rules[r]` copied the whole rule for every finding, a
   /// retain and a release per member, on objects every worker shares.
   func finding(_ r: Int, _ record: Record, _ bindings: Bindings, _ key: String) -> Finding {
-    var groups = [String: String](minimumCapacity: pack.schema.groupFields.count)
-    for i in pack.schema.groupFields { groups[pack.schema.fields[i].name] = record.raw[i] ?? "" }
+    let groups = Groups(ordered: groupFields.map { (name: $0.name, value: record.raw[$0.field] ?? "") })
     return Finding(
       ruleID: rules[r].id, title: rules[r].title, severity: rules[r].severity, confidence: rules[r].confidence,
       recordKey: key, label: pack.schema.labelField.flatMap { record.raw[$0] } ?? "", source: record.source,

@@ -10,6 +10,8 @@ public struct Engine: Sendable {
   public let pack: RulePack
   public let rules: [Rule]
   public let asOf: Day
+  /// The pack's grouping fields in name order, as findings list them.
+  let groupFields: [(name: String, field: Int)]
   /// Each rule's violation compiled for explaining, for its findings' `decided_by`.
   let explanations: [Explanation]
   /// The one language findings' messages and explanations are written in (the other left empty), for a run
@@ -37,6 +39,7 @@ public struct Engine: Sendable {
     self.rules = rules ?? pack.rules
     self.asOf = asOf
     self.language = language
+    groupFields = pack.schema.groupFields.map { (name: pack.schema.fields[$0].name, field: $0) }.sorted { $0.name < $1.name }
     let explainer = pack.explainer(language: language)
     explanations = self.rules.map { explainer.explanation($0.violation.checked) }
     let cells = self.rules.map { rule -> (scope: CellProgram, violation: CellProgram)? in

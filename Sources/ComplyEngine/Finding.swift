@@ -11,8 +11,8 @@ public struct Finding: Sendable {
   /// The record's name for people (the pack's `label` field), empty when the pack has none.
   public var label: String
   public var source: RecordSource
-  /// The pack's grouping fields (county, sector) as the register wrote them, by field name.
-  public var groups: [String: String]
+  /// The pack's grouping fields (county, sector) as the register wrote them, in field-name order.
+  public var groups: Groups
   public var message: LocalizedText
   public var evidence: [Evidence]
   /// The comparisons and values that decided the violation.

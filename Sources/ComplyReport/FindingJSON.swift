@@ -42,9 +42,9 @@ extension JSONBytes {
   }
 
   /// The grouping fields by name, in name order.
-  mutating func groups(_ groups: [String: String]) {
+  mutating func groups(_ groups: Groups) {
     openObject()
-    for (name, value) in groups.sorted(by: { $0.key < $1.key }) {
+    for (name, value) in groups {
       key(named: name)
       string(value)
     }

@@ -159,7 +159,7 @@ public final class MarkdownReporter: Reporter {
     func text(_ judgement: Judgement) -> String {
       guard let first = judgement.findings.first else { return "" }
       let l = language
-      let groups = first.groups.sorted { $0.key < $1.key }.map(\.value).filter { !$0.isEmpty }
+      let groups = first.groups.map(\.value).filter { !$0.isEmpty }
       let heading = ([judgement.recordKey] + groups + [first.label]).filter { !$0.isEmpty }.map(Markdown.escape)
       var out = "### \(heading.joined(separator: " · "))\n\n"
       out += "\(Markdown.escape(first.source.path)) \(ReportText.format(ReportText.row, l, first.source.row))\n\n"

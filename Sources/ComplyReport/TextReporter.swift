@@ -70,7 +70,7 @@ struct ProjectRenderer: JudgementRenderer {
 
   func text(_ judgement: Judgement) -> String {
     guard let first = judgement.findings.first else { return "" }
-    let groups = first.groups.sorted { $0.key < $1.key }.map(\.value).filter { !$0.isEmpty }
+    let groups = first.groups.map(\.value).filter { !$0.isEmpty }
     let place = "\(first.source.path) \(ReportText.format(ReportText.row, language, first.source.row))"
     let heading = ([judgement.recordKey] + groups + [first.label]).filter { !$0.isEmpty }.joined(separator: " · ")
     var out = "\(heading)  (\(place))\n"

@@ -98,7 +98,7 @@ private enum Reference {
       ("rule_id", .string(f.ruleID)), ("title", .string(f.title[language])), ("severity", .string(f.severity.rawValue)),
       ("confidence", .string(f.confidence.rawValue)), ("record_id", .string(f.recordKey)), ("label", .string(f.label)),
       ("path", .string(f.source.path)), ("row", .int(f.source.row)), ("line", .int(f.source.line)),
-      ("groups", .object(f.groups.sorted { $0.key < $1.key }.map { ($0.key, JSON.string($0.value)) })),
+      ("groups", .object(f.groups.sorted { $0.name < $1.name }.map { ($0.name, JSON.string($0.value)) })),
       ("message", .string(f.message[language])), ("evidence", encode(f.evidence, language)),
       ("decided_by", .array(f.decidedBy.map { .string($0[language]) })),
       ("basis", .array(f.basis.map { .string($0.text[language]) })),

@@ -59,7 +59,7 @@ public final class LedgerSkeleton: Reporter {
       ]
       switch format {
       case .yaml:
-        let place = ([f.recordKey] + f.groups.sorted { $0.key < $1.key }.map(\.value) + [f.label]).filter { !$0.isEmpty }
+        let place = ([f.recordKey] + f.groups.map(\.value) + [f.label]).filter { !$0.isEmpty }
         var out = "\n# \(place.joined(separator: " · ")) — \(f.title[run.language])\n"
         for (i, column) in columns.enumerated() where column != "label" && column != "finding" {
           out += (i == 0 ? "- " : "  ") + column + ": " + JSON.string(values[column] ?? "").render() + "\n"

@@ -249,17 +249,17 @@ private final class PipelineState: @unchecked Sendable {
 }
 
 /// SHA-256 of the bytes read, fed as they are read and hashed on a thread of its own, so that hashing (for the
-/// report's provenance) overlaps reading and judging instead of delaying the reader. Each chunk is copied; at
-/// most `maxPending` copies wait at a time, so memory stays bounded if hashing falls behind.
+/// report's provenance) overlaps reading and judging instead of delaying the reader. Chunks are the blocks' own
+/// arrays (shared, not copied); at most `maxPending` wait at a time, so memory stays bounded if hashing falls
+/// behind.
 private final class HashBox: @unchecked Sendable {
   private static let maxPending = 4
   private var hasher = SHA256()
   private let queue = DispatchQueue(label: "comply.input-sha256")
   private let slots = DispatchSemaphore(value: HashBox.maxPending)
 
-  func update(_ bytes: UnsafeRawBufferPointer) {
-    guard !bytes.isEmpty else { return }
-    let chunk = [UInt8](bytes)
+  func update(_ chunk: ArraySlice<UInt8>) {
+    guard !chunk.isEmpty else { return }
     slots.wait()
     queue.async {
       chunk.withUnsafeBytes { self.hasher.update(bufferPointer: $0) }

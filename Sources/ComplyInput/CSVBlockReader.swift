@@ -26,13 +26,16 @@ public final class CSVBlockReader {
   private var index = 0
   private var row: Int
   private var line: Int
-  /// Sees every byte read from the file, in order (to hash the input while it is read).
-  private let observe: (UnsafeRawBufferPointer) -> Void
+  /// Sees every byte of the file once, in order (to hash the input while it is read): the first window as it is
+  /// read, then each block's bytes beyond it (the block's own array, shared rather than copied), and what is left
+  /// at the end.
+  private let observe: (ArraySlice<UInt8>) -> Void
+  /// Where in the window the bytes seen so far end.
   private var observed = 0
 
   public init(
     path: String, displayPath: String? = nil, schema: Schema, options: ReadOptions, neededTextFields: FieldSet,
-    blockSize: Int = CSVBlockReader.defaultBlockSize, observe: @escaping (UnsafeRawBufferPointer) -> Void = { _ in }
+    blockSize: Int = CSVBlockReader.defaultBlockSize, observe: @escaping (ArraySlice<UInt8>) -> Void = { _ in }
   ) throws(InputError) {
     let shown = displayPath ?? (path == "-" ? "<stdin>" : path)
     source = try ByteSource(path: path, displayPath: shown, chunkSize: max(blockSize, 1 << 16))
@@ -48,20 +51,19 @@ public final class CSVBlockReader {
     observeNew()
   }
 
-  /// Hashes what `fill` added: bytes from `observed` up to the end of the window.
+  /// Passes on the window's bytes from `observed` to its end, copied (the window is reused).
   private func observeNew() {
     let end = source.start + source.available
     guard end > observed else { return }
-    source.buffer.withUnsafeBytes { observe(UnsafeRawBufferPointer(rebasing: $0[observed..<end])) }
+    observe(Array(source.buffer[observed..<end])[...])
     observed = end
   }
 
   private func fill() throws(InputError) -> Bool {
     let before = source.start
     let more = try source.fill()
-    // `fill` moves unconsumed bytes to the front of the window.
+    // `fill` moves unconsumed bytes to the front of the window. Every consumed byte was in a block, and seen.
     observed -= before - source.start
-    observeNew()
     return more
   }
 
@@ -86,13 +88,20 @@ public final class CSVBlockReader {
           let block = CSVBlock(
             index: index, bytes: Array(source.buffer[source.start..<source.start + cut.end]), firstRow: row,
             firstLine: line)
+          // The part of the block not seen with the first window, from the block's own bytes.
+          let seen = observed - source.start
+          if seen < cut.end { observe(block.bytes[seen...]) }
+          observed = max(observed, source.start + cut.end)
           index += 1
           row += cut.rows
           line += cut.lines
           source.start += cut.end
           return block
         }
-        if source.atEOF { return nil }
+        if source.atEOF {
+          observeNew()
+          return nil
+        }
         if available >= layout.maxRowBytes {
           throw .rowTooLong(path: layout.path, line: line, limit: layout.maxRowBytes)
         }

@@ -6,7 +6,8 @@ import Testing
 
 /// An input's sha256 in the summary (the reports' provenance) is the digest of the file's bytes, header and all,
 /// however the reader cuts the file into chunks and blocks and however many workers judge the blocks. The
-/// hashing runs on a thread of its own, fed copies of what the reader reads; nothing else checks its result.
+/// hashing runs on a thread of its own, fed the first window and then the blocks' own bytes; nothing else checks
+/// its result.
 @Suite struct InputDigestTests {
   @Test(arguments: [(1, 1 << 18), (2, 1 << 18), (2, 4096), (2, 97), (1, 50)])
   func theSummaryHasTheFilesSHA256(jobs: Int, blockSize: Int) throws {

@@ -43,26 +43,3 @@ final class ISODateColumns {
       days)
   }
 }
-
-/// The kernel's calendar, by `(year - firstYear) * 12 + month - 1`: the day number of each month's first day, and
-/// the month's length, from `Day` over `DateParsing.years`. Made once for the process (it depends on nothing else)
-/// and never changed; behind pointers, as an array read on every row is retained and released on every row.
-private final class MonthTables: @unchecked Sendable {
-  static let shared = MonthTables()
-
-  let firstYear = DateParsing.years.lowerBound
-  let years = DateParsing.years.count
-  let starts: UnsafeMutablePointer<Int32>
-  let lengths: UnsafeMutablePointer<UInt8>
-
-  private init() {
-    starts = .allocate(capacity: years * 12)
-    lengths = .allocate(capacity: years * 12)
-    for (y, year) in DateParsing.years.enumerated() {
-      for month in 1...12 {
-        starts[y * 12 + month - 1] = Int32(Day(year: year, month: month, day: 1)?.number ?? 0)
-        lengths[y * 12 + month - 1] = UInt8(Day.daysIn(year: year, month: month))
-      }
-    }
-  }
-}

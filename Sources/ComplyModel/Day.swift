@@ -26,7 +26,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   public static func < (a: Day, b: Day) -> Bool { a.number < b.number }
 
+  /// The civil date: from the month tables for the years registers use, else by `civil(number)`.
   public var components: (year: Int, month: Int, day: Int) {
+    let table = MonthTables.shared
+    guard let i = table.month(of: number) else { return Day.civil(number) }
+    return (table.firstYear + i / 12, i % 12 + 1, number - Int(table.starts[i]) + 1)
+  }
+
+  /// Howard Hinnant's civil_from_days: any day, and the reference the tables are tested against.
+  static func civil(_ number: Int) -> (year: Int, month: Int, day: Int) {
     let z = number + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let doe = z - era * 146_097
@@ -52,7 +60,21 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// Calendar-month addition clamped to the month's end: 2019-11-30 + 3 months = 2020-02-29.
   public func adding(months: Int) -> Day {
-    let (y, m, d) = components
+    // Within the tables: the target month's first day and length, looked up.
+    let table = MonthTables.shared
+    if let i = table.month(of: number), months > -table.months, months < table.months {
+      let j = i + months
+      if j >= 0, j < table.months {
+        let day = number - Int(table.starts[i]) + 1
+        return Day(number: Int(table.starts[j]) + min(day, Int(table.lengths[j])) - 1)
+      }
+    }
+    return addingByCivil(months: months)
+  }
+
+  /// `adding(months:)` through the civil date, for any day: the reference for the tables' path.
+  func addingByCivil(months: Int) -> Day {
+    let (y, m, d) = Day.civil(number)
     let total = y * 12 + (m - 1) + months
     let year = total >= 0 ? total / 12 : (total - 11) / 12
     let month = total - year * 12 + 1

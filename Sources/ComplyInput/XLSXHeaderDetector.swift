@@ -25,13 +25,24 @@ enum XLSXHeaderDetector {
     guard let first = rows.first else { return nil }
     var best = XLSXHeader(rows: [first.number], texts: first.cells, consumed: 1)
     var bestScore = 1
+    // A row names at most as many fields as it has non-blank cells, and a pair as many columns as either row
+    // fills: one that cannot beat the best is not scored (normalizing and matching every text of every data row
+    // below a full header was most of a small register's reading).
+    let filled = rows.map { $0.cells.map { !TextNormalization.trimmed($0).isEmpty } }
     for (i, row) in rows.enumerated() {
-      let single = score(row.cells, matcher)
-      if single > bestScore {
-        best = XLSXHeader(rows: [row.number], texts: row.cells, consumed: i + 1)
-        bestScore = single
+      if filled[i].count(where: { $0 }) > bestScore {
+        let single = score(row.cells, matcher)
+        if single > bestScore {
+          best = XLSXHeader(rows: [row.number], texts: row.cells, consumed: i + 1)
+          bestScore = single
+        }
       }
       guard i + 1 < rows.count, rows[i + 1].number == row.number + 1 else { continue }
+      let (parent, child) = (filled[i], filled[i + 1])
+      let columns = (0..<max(parent.count, child.count)).count { c in
+        c < parent.count && parent[c] || c < child.count && child[c]
+      }
+      guard columns > bestScore else { continue }
       let joined = join(row.cells, rows[i + 1].cells)
       let pair = score(joined, matcher)
       if pair > bestScore {

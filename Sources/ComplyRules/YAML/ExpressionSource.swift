@@ -43,9 +43,10 @@ public struct ExpressionSource: Sendable {
     case .plain, .singleQuoted, .doubleQuoted:
       let quoted = style != .plain
       let line = location.line <= document.lines.count ? document.lines[location.line - 1] : ""
-      let rest = String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(location.column - 1 + (quoted ? 1 : 0))))
+      // The rest of the line, sliced rather than copied scalar by scalar.
+      let rest = Substring(line.unicodeScalars.dropFirst(location.column - 1 + (quoted ? 1 : 0)))
       // A scalar folded over several lines does not fit on its first line.
-      if text.contains("\n") || (!rest.hasPrefix(text) && style == .plain) || (quoted && rest.count < text.unicodeScalars.count) {
+      if text.utf8.contains(UInt8(ascii: "\n")) || (!rest.hasPrefix(text) && style == .plain) || (quoted && rest.count < text.unicodeScalars.count) {
         return .failure(multiline(at: location))
       }
       return .success(ExpressionSource(text: text, at: quoted ? location.advanced(by: 1) : location))

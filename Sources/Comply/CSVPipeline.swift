@@ -137,6 +137,8 @@ struct CSVPipeline {
   func process(_ block: CSVBlock, _ parser: CSVBlockParser) -> BlockResult {
     var result = BlockResult()
     result.bytes = block.bytes
+    // A key per row: room made once (growing the array copied it several times per block).
+    result.keys.reserveCapacity(block.rows)
     let engine = self.engine
     let screen: CSVBlockParser.Screen? = engine.screensBatches ? { engine.screen($0, into: $1) } : nil
     parser.parse(block, screen: screen) { row in

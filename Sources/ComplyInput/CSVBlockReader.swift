@@ -8,6 +8,8 @@ public struct CSVBlock: Sendable {
   /// The spreadsheet row and the physical line of the block's first row.
   public var firstRow: Int
   public var firstLine: Int
+  /// How many rows the block holds.
+  public var rows: Int
 }
 
 /// Reads a CSV register as blocks of whole rows, so that several workers can read and judge them at once.
@@ -87,7 +89,7 @@ public final class CSVBlockReader {
         if let cut, cut.end > 0 {
           let block = CSVBlock(
             index: index, bytes: Array(source.buffer[source.start..<source.start + cut.end]), firstRow: row,
-            firstLine: line)
+            firstLine: line, rows: cut.rows)
           // The part of the block not seen with the first window, from the block's own bytes.
           let seen = observed - source.start
           if seen < cut.end { observe(block.bytes[seen...]) }

@@ -10,7 +10,8 @@ enum ExitStatus: Int32, CaseIterable {
   case findings = 1
   /// The rules are invalid.
   case invalidRules = 2
-  /// An input could not be read at all (missing file, undecodable encoding, no header).
+  /// An input could not be read at all (missing file, undecodable encoding, no header), or a report could not be
+  /// written (a full disk).
   case unreadableInput = 3
   /// The command line is wrong.
   case usage = 64

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Buffered output to standard output or to a file. A file is written under a temporary name beside it and
-/// renamed into place by `close()`, so an interrupted run never leaves a half-written report.
+/// renamed into place by `close()`, so an interrupted run never leaves a half-written report. A path that is not a
+/// file (`/dev/null`, a named pipe, a process substitution) is written to as it is: replacing it would remove it.
 ///
 /// A write that fails (a full disk, a closed pipe) is remembered, later writes are dropped, and `close()` reports
 /// it (removing the unfinished file): the report is never cut short without a word.
@@ -9,18 +10,18 @@ public final class FileSink: OutputSink {
   private let fd: Int32
   /// What the output is called in an error: its path, or standard output.
   private let name: String
-  private let finalPath: String?
+  /// The file written under a temporary name and renamed to `name` on `close()`, if the output is one.
   private let temporaryPath: String?
   private var buffer: [UInt8] = []
   /// Why a write failed, if one did.
   private(set) var failure: String?
-  private var isOpen = true
+  /// Whether the sink closes `fd` (not standard output's), and has not yet.
+  private var ownsDescriptor: Bool
 
-  public static func standardOutput() -> FileSink {
-    FileSink(descriptor: 1, name: "standard output", finalPath: nil, temporaryPath: nil)
-  }
+  public static func standardOutput() -> FileSink { FileSink(descriptor: 1, name: "standard output") }
 
-  /// Opens `path` for writing; throws a readable message when its folder is missing or not writable.
+  /// Opens `path` for writing; throws a readable message when its folder is missing or not writable, or when it
+  /// is a folder (which a report would have replaced, with everything in it).
   public static func file(_ path: String) throws(OutputError) -> FileSink {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
@@ -28,19 +29,30 @@ public final class FileSink: OutputSink {
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
       throw OutputError(message: "cannot write \(path): the folder \(folder) does not exist")
     }
+    var info = stat()
+    if stat(path, &info) == 0 {
+      let kind = info.st_mode & S_IFMT
+      if kind == S_IFDIR { throw OutputError(message: "cannot write \(path): it is a folder") }
+      if kind != S_IFREG {
+        let fd = open(path, O_WRONLY)
+        guard fd >= 0 else { throw OutputError(message: "cannot write \(path): \(DescriptorWriter.reason(errno))") }
+        return FileSink(descriptor: fd, name: path, owned: true)
+      }
+    }
     let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else {
       throw OutputError(message: "cannot write \(path): \(DescriptorWriter.reason(errno))")
     }
-    return FileSink(descriptor: fd, name: path, finalPath: path, temporaryPath: temporary)
+    return FileSink(descriptor: fd, name: path, owned: true, temporaryPath: temporary)
   }
 
-  /// A sink on an open descriptor; `finalPath` and `temporaryPath` for a file renamed into place on `close()`.
-  init(descriptor: Int32, name: String, finalPath: String?, temporaryPath: String?) {
+  /// A sink on an open descriptor, which it closes when `owned`; `temporaryPath` for a file renamed to `name` on
+  /// `close()`.
+  init(descriptor: Int32, name: String, owned: Bool = false, temporaryPath: String? = nil) {
     fd = descriptor
     self.name = name
-    self.finalPath = finalPath
+    ownsDescriptor = owned
     self.temporaryPath = temporaryPath
     buffer.reserveCapacity(1 << 16)
   }
@@ -61,35 +73,34 @@ public final class FileSink: OutputSink {
     buffer.removeAll(keepingCapacity: true)
   }
 
-  /// Flushes, and moves a file into place; throws when a write failed (the unfinished file is removed).
+  /// Flushes, and moves a file into place (`rename(2)`: at once, over the previous report); throws when a write
+  /// failed (the unfinished file is removed).
   public func close() throws(OutputError) {
     flush()
     if let failure {
       discard()
       throw OutputError(message: "cannot write \(name): \(failure)")
     }
-    guard let finalPath, let temporaryPath else { return }
-    closeFile()
-    do {
-      if FileManager.default.fileExists(atPath: finalPath) { try FileManager.default.removeItem(atPath: finalPath) }
-      try FileManager.default.moveItem(atPath: temporaryPath, toPath: finalPath)
-    } catch {
-      throw OutputError(message: "cannot write \(finalPath): \(error.localizedDescription)")
+    closeDescriptor()
+    guard let temporaryPath else { return }
+    guard rename(temporaryPath, name) == 0 else {
+      let reason = DescriptorWriter.reason(errno)
+      try? FileManager.default.removeItem(atPath: temporaryPath)
+      throw OutputError(message: "cannot write \(name): \(reason)")
     }
   }
 
   /// Removes an unfinished temporary file.
   public func discard() {
+    closeDescriptor()
     guard let temporaryPath else { return }
-    closeFile()
     try? FileManager.default.removeItem(atPath: temporaryPath)
   }
 
-  /// Closes a file's descriptor, once (standard output stays open).
-  private func closeFile() {
-    guard isOpen, temporaryPath != nil else { return }
+  private func closeDescriptor() {
+    guard ownsDescriptor else { return }
     Foundation.close(fd)
-    isOpen = false
+    ownsDescriptor = false
   }
 }
 

@@ -40,6 +40,21 @@ import Testing
     #expect(result.stderr.contains("cannot write standard output: No space left on device"))
   }
 
+  /// An existing folder given as `--output` is a usage error, and the folder is kept: the report had replaced it,
+  /// with everything in it.
+  @Test func anOutputThatIsAFolderIsRefusedAndKept() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("comply-out-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "kept".write(to: dir.appendingPathComponent("data.txt"), atomically: true, encoding: .utf8)
+    let result = try CLI.run([
+      "check", "Samples/ngari-2018-register.csv", "--as-of", "2018-11-05", "--format", "json", "--output", dir.path,
+    ])
+    #expect(result.status == 64, "\(result.stderr)")
+    #expect(result.stderr.contains("it is a folder"))
+    #expect(try String(contentsOf: dir.appendingPathComponent("data.txt"), encoding: .utf8) == "kept")
+  }
+
   @Test func invalidRulesExitTwoAndNothingIsChecked() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("comply-badpack-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

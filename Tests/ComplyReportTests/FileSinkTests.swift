@@ -9,7 +9,7 @@ import Testing
     let fd = open("/dev/full", O_WRONLY)
     try #require(fd >= 0)
     defer { close(fd) }
-    let sink = FileSink(descriptor: fd, name: "report.json", finalPath: nil, temporaryPath: nil)
+    let sink = FileSink(descriptor: fd, name: "report.json")
     for _ in 0..<2_000 { sink.write("{\"rule_id\": \"construction-before-approval\", \"record_id\": \"P00000001\"}\n") }
     #expect(sink.failure == "No space left on device")
     #expect(throws: OutputError.self) { try sink.close() }
@@ -30,5 +30,31 @@ import Testing
     #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
     #expect(!leftovers.contains { $0.hasPrefix(".comply-sink-") })
+    let again = try FileSink.file(path)
+    again.write("replaced\n")
+    try again.close()
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "replaced\n")
+  }
+
+  /// A folder given as the output is refused, not replaced with the report (with everything in it).
+  @Test func aFolderIsRefusedAndKept() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("comply-sink-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "kept".write(to: folder.appendingPathComponent("data.txt"), atomically: true, encoding: .utf8)
+    #expect(throws: OutputError.self) { try FileSink.file(folder.path) }
+    #expect(try String(contentsOf: folder.appendingPathComponent("data.txt"), encoding: .utf8) == "kept")
+  }
+
+  /// A path that is not a file (here a link to `/dev/null`) is written to as it is: renaming a file over it would
+  /// have replaced the link, and given `/dev/null` itself, the device.
+  @Test func aDeviceIsWrittenToNotReplaced() throws {
+    let link = FileManager.default.temporaryDirectory.appendingPathComponent("comply-sink-\(UUID().uuidString)").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/dev/null")
+    defer { try? FileManager.default.removeItem(atPath: link) }
+    let sink = try FileSink.file(link)
+    sink.write("{}\n")
+    try sink.close()
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "/dev/null")
   }
 }

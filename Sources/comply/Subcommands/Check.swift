@@ -99,12 +99,15 @@ struct Check: ParsableCommand {
     let summary = setup.checker.check(
       RegisterFiles.expand(files), reporters: reporters, version: ComplyVersion.current, progress: progressLine.map { line in { line.update($0) } })
     progressLine?.finish()
+    // Every report is closed (or its unfinished file removed) before one that failed stops the run.
+    var unwritten = false
     for sink in sinks {
       do throws(OutputError) { try sink.close() } catch {
         Terminal.error("error: \(error.message)\n")
-        throw ExitStatus.unreadableInput.exitCode
+        unwritten = true
       }
     }
+    if unwritten { throw ExitStatus.unreadableInput.exitCode }
     var statuses: [ExitStatus] = []
     for input in summary.inputs where input.failure != nil {
       Terminal.error("error: \(input.path): \(input.failure ?? "")\n")

@@ -135,12 +135,17 @@ public struct ComplianceChecker {
     return summary
   }
 
-  /// SHA-256 of a file's bytes, streamed; nil for standard input or an unreadable file.
+  /// SHA-256 of a file's bytes, streamed; nil for standard input or a file that cannot be read to its end (a read
+  /// error had ended the loop as the end of the file does, giving the digest of part of it).
   static func sha256(ofFile path: String) -> String? {
     guard path != "-", let handle = FileHandle(forReadingAtPath: path) else { return nil }
     defer { try? handle.close() }
     var hasher = SHA256()
-    while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+    do {
+      while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+    } catch {
+      return nil
+    }
     return Hex.lowercase(hasher.finalize())
   }
 }

@@ -31,4 +31,16 @@ import Testing
     #expect(summary.inputs.first?.sha256 == expected)
     #expect(summary.inputs.first?.records ?? 0 > 1000)
   }
+
+  /// A file that cannot be read to its end has no digest: a read error (here, reading a folder) had ended the loop
+  /// as the end of the file does, and given the digest of what was read, nothing.
+  @Test func anUnreadableFileHasNoDigest() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("comply-digest-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(ComplianceChecker.sha256(ofFile: folder.path) == nil)
+    let file = folder.appendingPathComponent("r.json")
+    try Data("[]".utf8).write(to: file)
+    #expect(ComplianceChecker.sha256(ofFile: file.path) == SHA256.hash(data: Data("[]".utf8)).map { String(format: "%02x", $0) }.joined())
+  }
 }

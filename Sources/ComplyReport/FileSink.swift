@@ -67,6 +67,10 @@ public final class FileSink: OutputSink {
     if buffer.count >= 1 << 16 { flush() }
   }
 
+  public func fail(_ reason: String) {
+    if failure == nil { failure = reason }
+  }
+
   public func flush() {
     guard !buffer.isEmpty else { return }
     if failure == nil { failure = buffer.withUnsafeBytes { DescriptorWriter.write(fd, $0) } }

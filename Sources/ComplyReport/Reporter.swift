@@ -68,6 +68,9 @@ public protocol OutputSink: AnyObject {
   func write(_ text: String)
   /// Bytes as they are, for output that is not UTF-8 (the annotated register of a GB18030 file).
   func write(bytes: ArraySlice<UInt8>)
+  /// The report cannot be completed, for `reason` (a reporter could not read back what it held): the sink says so
+  /// when it is closed, as for a write that failed.
+  func fail(_ reason: String)
 }
 
 extension OutputSink {
@@ -88,4 +91,7 @@ public final class StringSink: OutputSink {
     text += String(decoding: bytes, as: UTF8.self)
     self.bytes.append(contentsOf: bytes)
   }
+  /// Why the report could not be completed, if a reporter said so.
+  public private(set) var failure: String?
+  public func fail(_ reason: String) { failure = failure ?? reason }
 }

@@ -47,13 +47,19 @@ final class SpillBuffer {
   func drain(into sink: any OutputSink) {
     var carry: [UInt8] = []
     if let file {
-      try? file.seek(toOffset: 0)
-      while let chunk = try? file.read(upToCount: 1 << 20), !chunk.isEmpty {
-        // Cut before the last character's first byte, so that no chunk ends inside a UTF-8 sequence.
-        let bytes = carry + chunk
-        let cut = bytes.lastIndex { $0 & 0xC0 != 0x80 } ?? bytes.endIndex
-        sink.write(bytes: bytes[..<cut])
-        carry = Array(bytes[cut...])
+      // A read that fails is the sink's failure: ending the loop as at the end of the file lost the rest of the
+      // findings without a word.
+      do {
+        try file.seek(toOffset: 0)
+        while let chunk = try file.read(upToCount: 1 << 20), !chunk.isEmpty {
+          // Cut before the last character's first byte, so that no chunk ends inside a UTF-8 sequence.
+          let bytes = carry + chunk
+          let cut = bytes.lastIndex { $0 & 0xC0 != 0x80 } ?? bytes.endIndex
+          sink.write(bytes: bytes[..<cut])
+          carry = Array(bytes[cut...])
+        }
+      } catch {
+        sink.fail("the findings held in a temporary file could not be read back (\(error.localizedDescription))")
       }
     }
     sink.write(bytes: carry + memory)

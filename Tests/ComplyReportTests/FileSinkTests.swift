@@ -57,4 +57,21 @@ import Testing
     try sink.close()
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "/dev/null")
   }
+
+  /// A reporter that cannot complete its report says so, and the sink reports it on closing and removes the
+  /// unfinished file, as for a write that failed.
+  @Test func aReportThatCannotBeCompletedIsAnErrorAndRemoved() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("comply-sink-\(UUID().uuidString).txt").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let sink = try FileSink.file(path)
+    sink.write("前半\n")
+    sink.fail("the findings held in a temporary file could not be read back")
+    do {
+      try sink.close()
+      Issue.record("close() did not throw")
+    } catch {
+      #expect(error.message == "cannot write \(path): the findings held in a temporary file could not be read back")
+    }
+    #expect(!FileManager.default.fileExists(atPath: path))
+  }
 }

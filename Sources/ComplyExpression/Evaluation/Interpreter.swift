@@ -20,12 +20,7 @@ public enum Interpreter {
         return Logic.attribute(f(arguments.count) { evaluate(arguments[$0], bindings) }, expr.fields)
       }
       let values = arguments.map { evaluate($0, bindings) }
-      // The operands' fields are gathered only when one blocks (an array per call otherwise).
-      if builtin.strict, values.contains(where: { $0.isNull || $0.isUnknown }),
-        let blocked = Logic.blocking(values, arguments.map(\.fields))
-      {
-        return blocked
-      }
+      if builtin.strict, let blocked = Logic.blocking(values, arguments.map(\.fields)) { return blocked }
       let result: Value
       switch builtin.implementation {
       case .unary(let f): result = f(values[0])

@@ -39,7 +39,8 @@ public struct Engine: Sendable {
     self.rules = rules ?? pack.rules
     self.asOf = asOf
     self.language = language
-    groupFields = pack.schema.groupFields.map { (name: pack.schema.fields[$0].name, field: $0) }.sorted { $0.name < $1.name }
+    groupFields = pack.schema.groupFields.map { (name: pack.schema.fields[$0].name, field: $0) }
+      .sorted { $0.name < $1.name }
     let explainer = pack.explainer(language: language)
     explanations = self.rules.map { explainer.explanation($0.violation.checked) }
     let cells = self.rules.map { rule -> (scope: CellProgram, violation: CellProgram)? in

@@ -1,6 +1,6 @@
 /// A finding's grouping fields (county, sector) as the register wrote them, in field-name order: the order every
 /// report lists them in, settled once when the engine is made rather than sorted for each finding.
-public struct Groups: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
+public struct Groups: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
   public typealias Element = (name: String, value: String)
 
   private var pairs: [Element]
@@ -22,18 +22,9 @@ public struct Groups: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiter
     }
   }
 
-  public var count: Int { pairs.count }
-
   public func makeIterator() -> IndexingIterator<[Element]> { pairs.makeIterator() }
 
   public static func == (a: Groups, b: Groups) -> Bool {
     a.pairs.elementsEqual(b.pairs) { $0.name == $1.name && $0.value == $1.value }
-  }
-
-  public func hash(into hasher: inout Hasher) {
-    for pair in pairs {
-      hasher.combine(pair.name)
-      hasher.combine(pair.value)
-    }
   }
 }

@@ -1,5 +1,6 @@
 import ComplyEngine
 import ComplyModel
+import ComplyRules
 
 /// A finding's parts as compact JSON bytes, shared by the JSON report (a finding object) and SARIF (a result's
 /// properties). The keys and their order are the documented ones; `FindingJSONTests` checks the text against the
@@ -7,10 +8,12 @@ import ComplyModel
 extension JSONBytes {
   /// `{rule_id, title, severity, confidence, record_id, label, path, row, line, groups, message, evidence,
   /// decided_by, basis, penalty, remedy, annotations[, baseline][, due][, ledger]}`.
-  mutating func finding(_ f: Finding, _ language: Language, basis texts: BasisTexts = BasisTexts()) {
+  mutating func finding(_ f: Finding, _ language: Language, rules texts: RuleTexts = RuleTexts()) {
+    let rule = texts.rule(f.ruleID, language)
     openObject()
     field("rule_id", f.ruleID)
-    field("title", f.title[language])
+    key("title")
+    string(f.title[language], known: rule?.title)
     field("severity", f.severity.rawValue)
     field("confidence", f.confidence.rawValue)
     field("record_id", f.recordKey)
@@ -22,14 +25,15 @@ extension JSONBytes {
     groups(f.groups)
     field("message", f.message[language])
     key("evidence")
-    evidence(f.evidence, language)
+    evidence(f.evidence, language, names: rule?.evidence)
     key("decided_by")
     strings(f.decidedBy.lazy.map { $0[language] })
     key("basis")
-    strings(texts.texts(f.basis, rule: f.ruleID, language))
+    basis(f.basis, language, rule)
     key("penalty")
-    penalty(f.penalty, language, basis: texts, rule: f.ruleID)
-    field("remedy", f.remedy[language])
+    penalty(f.penalty, language, rule)
+    key("remedy")
+    string(f.remedy[language], known: rule?.remedy)
     key("annotations")
     strings(f.annotations.lazy.map { $0[language] })
     if let state = f.baseline { field("baseline", state.rawValue) }
@@ -51,13 +55,24 @@ extension JSONBytes {
     closeObject()
   }
 
-  /// Evidence by name: the register's header, the raw cell, the value as read, and why it is not used.
-  mutating func evidence(_ evidence: [Evidence], _ language: Language) {
+  /// A list of legal bases: as made for the rule when it is one of the rule's lists.
+  mutating func basis(_ references: [LawReference], _ language: Language, _ rule: RuleTexts.Rule?) {
+    if let json = rule?.basis(references) { return value(json: json) }
+    strings(references.lazy.map { $0.text[language] })
+  }
+
+  /// Evidence by name: the register's header, the raw cell, the value as read, and why it is not used. `names`
+  /// are the rule's items' names, made once per run.
+  mutating func evidence(_ evidence: [Evidence], _ language: Language, names: [RuleTexts.Encoded]? = nil) {
     openObject()
     // By index, in place: iterating copied each item, a retain per text.
     evidence.withUnsafeBufferPointer { items in
       for i in items.indices {
-        key(named: items[i].name)
+        if let names, i < names.count, names[i].text == items[i].name {
+          key(json: names[i].json)
+        } else {
+          key(named: items[i].name)
+        }
         openObject()
         field("header", items[i].header)
         field("raw", items[i].raw)
@@ -69,11 +84,11 @@ extension JSONBytes {
     closeObject()
   }
 
-  mutating func penalty(_ p: PenaltyAssessment?, _ language: Language, basis texts: BasisTexts, rule: String) {
+  mutating func penalty(_ p: PenaltyAssessment?, _ language: Language, _ rule: RuleTexts.Rule?) {
     guard let p else { return null() }
     openObject()
     key("basis")
-    strings(texts.texts(p.basis, rule: rule, language))
+    basis(p.basis, language, rule)
     if let r = p.range {
       field("min_yuan", r.minYuan)
       field("max_yuan", r.maxYuan)

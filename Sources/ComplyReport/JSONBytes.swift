@@ -154,6 +154,27 @@ struct JSONBytes {
     afterValue = true
   }
 
+  /// A value already written as JSON (a string or list made once per run).
+  mutating func value(json bytes: [UInt8]) {
+    separate()
+    bytes.withUnsafeBufferPointer { append($0) }
+    afterValue = true
+  }
+
+  /// A string: copied from `known` when it is that text, else escaped.
+  mutating func string(_ s: String, known: RuleTexts.Encoded?) {
+    guard let known, known.text == s else { return string(s) }
+    value(json: known.json)
+  }
+
+  /// An object key already written as a JSON string.
+  mutating func key(json: [UInt8]) {
+    separate()
+    json.withUnsafeBufferPointer { append($0) }
+    append(UInt8(ascii: ":"))
+    afterValue = false
+  }
+
   mutating func string(_ s: String) {
     separate()
     escaped(s)

@@ -20,7 +20,7 @@ public final class JSONReporter: Reporter {
 
   public func start(_ run: RunInfo) {
     language = run.language
-    renderer = FindingsRenderer(language: run.language, basis: BasisTexts(rules: run.rules))
+    renderer = FindingsRenderer(language: run.language, rules: RuleTexts(rules: run.rules, language: run.language))
     let head: [(String, JSON)] = [
       ("tool", .string(run.tool)), ("version", .string(run.version)), ("as_of", .string(run.asOf.description)),
       ("language", .string(run.language.rawValue)),
@@ -92,9 +92,9 @@ public final class JSONReporter: Reporter {
   /// A judgement's findings as JSON objects, one per line, written straight to bytes.
   struct FindingsRenderer: JudgementRenderer {
     var language: Language
-    var basis = BasisTexts()
+    var rules = RuleTexts()
     func render(_ judgement: Judgement) -> [UInt8] {
-      JSONBytes.write(judgement.findings, separator: ",\n    ") { $0.finding($1, language, basis: basis) }
+      JSONBytes.write(judgement.findings, separator: ",\n    ") { $0.finding($1, language, rules: rules) }
     }
   }
 

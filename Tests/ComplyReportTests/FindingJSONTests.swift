@@ -47,14 +47,28 @@ import Testing
       f.groups = [:]
       variants.append(f)
     }
+    // Texts that are not the rule's own, where the texts made once per run must not be used.
+    for var f in findings {
+      f.title = LocalizedText(zh: "另一\"标题\"", en: "another \"title\"")
+      f.remedy = LocalizedText(zh: f.remedy.zh + "。", en: f.remedy.en + ".")
+      f.evidence = f.evidence.map { item in
+        var item = item
+        item.name += "\n"
+        return item
+      }
+      f.basis = Array(f.basis.prefix(1)) + f.basis
+      variants.append(f)
+    }
     for f in variants {
       for language in [Language.zh, .en] {
         let reference = Reference.encode(f, language).render()
         let out = JSONBytes.write { $0.finding(f, language) }
         #expect(String(decoding: out, as: UTF8.self) == reference)
-        // With the run's basis texts made once, as the reporters render.
-        let cached = JSONBytes.write { $0.finding(f, language, basis: BasisTexts(rules: engine.rules)) }
-        #expect(String(decoding: cached, as: UTF8.self) == reference)
+        // With the rules' texts made once per run, as the reporters render, in this language and the other.
+        for made in [language, language == .zh ? .en : .zh] {
+          let cached = JSONBytes.write { $0.finding(f, language, rules: RuleTexts(rules: engine.rules, language: made)) }
+          #expect(String(decoding: cached, as: UTF8.self) == reference)
+        }
       }
     }
   }

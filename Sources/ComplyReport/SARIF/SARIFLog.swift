@@ -81,7 +81,7 @@ enum SARIFLog {
 
   /// A finding as a `result`: at the register file and the row's physical line, named by project id.
   static func result(
-    _ f: Finding, ruleIndex: Int?, language: Language, basis: BasisTexts = BasisTexts(), into out: inout JSONBytes
+    _ f: Finding, ruleIndex: Int?, language: Language, rules: RuleTexts = RuleTexts(), into out: inout JSONBytes
   ) {
     out.openObject()
     out.field("ruleId", f.ruleID)
@@ -107,7 +107,7 @@ enum SARIFLog {
     out.closeObject()
     out.closeArray()
     out.key("properties")
-    properties(f, language, basis, into: &out)
+    properties(f, language, rules.rule(f.ruleID, language), into: &out)
     if let mark = f.ledger, mark.status == .closed || mark.status == .waived {
       // Closed (销号) and waived findings are suppressed by the ledger, an external record, with its reason.
       out.key("suppressions")
@@ -123,7 +123,7 @@ enum SARIFLog {
   }
 
   /// A result's properties: the finding's parts SARIF has no place for, as the JSON report writes them.
-  private static func properties(_ f: Finding, _ language: Language, _ basis: BasisTexts, into out: inout JSONBytes) {
+  private static func properties(_ f: Finding, _ language: Language, _ rule: RuleTexts.Rule?, into out: inout JSONBytes) {
     out.openObject()
     out.field("row", f.source.row)
     out.field("label", f.label)
@@ -131,14 +131,15 @@ enum SARIFLog {
     out.groups(f.groups)
     out.field("confidence", f.confidence.rawValue)
     out.key("evidence")
-    out.evidence(f.evidence, language)
+    out.evidence(f.evidence, language, names: rule?.evidence)
     out.key("decidedBy")
     out.strings(f.decidedBy.lazy.map { $0[language] })
     out.key("basis")
-    out.strings(basis.texts(f.basis, rule: f.ruleID, language))
+    out.basis(f.basis, language, rule)
     out.key("penalty")
-    out.penalty(f.penalty, language, basis: basis, rule: f.ruleID)
-    out.field("remedy", f.remedy[language])
+    out.penalty(f.penalty, language, rule)
+    out.key("remedy")
+    out.string(f.remedy[language], known: rule?.remedy)
     out.key("annotations")
     out.strings(f.annotations.lazy.map { $0[language] })
     if let mark = f.ledger {

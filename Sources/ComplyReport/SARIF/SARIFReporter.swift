@@ -17,7 +17,8 @@ public final class SARIFReporter: Reporter {
   public func start(_ run: RunInfo) {
     self.run = run
     let index = Dictionary(run.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-    renderer = ResultRenderer(language: run.language, ruleIndex: index, basis: BasisTexts(rules: run.rules))
+    renderer = ResultRenderer(
+      language: run.language, ruleIndex: index, rules: RuleTexts(rules: run.rules, language: run.language))
     let rules = run.rules.map { SARIFLog.descriptor($0, pack: run.pack, language: run.language) }
     let tool = JSON.object([("driver", SARIFLog.driver(name: run.tool, version: run.version, rules: rules))])
     var out = "{\n  \"$schema\": \"\(SARIFLog.schema)\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
@@ -60,10 +61,10 @@ public final class SARIFReporter: Reporter {
   struct ResultRenderer: JudgementRenderer {
     var language: Language
     var ruleIndex: [String: Int]
-    var basis = BasisTexts()
+    var rules = RuleTexts()
     func render(_ judgement: Judgement) -> [UInt8] {
       JSONBytes.write(judgement.findings, separator: ",\n        ") { out, finding in
-        SARIFLog.result(finding, ruleIndex: ruleIndex[finding.ruleID], language: language, basis: basis, into: &out)
+        SARIFLog.result(finding, ruleIndex: ruleIndex[finding.ruleID], language: language, rules: rules, into: &out)
       }
     }
   }

@@ -1,0 +1,54 @@
+import ComplyEngine
+import ComplyModel
+import ComplyRules
+
+/// The texts a finding shares with its rule, made once per run as JSON: its title, remedy, evidence names and
+/// legal bases. Escaping them on every finding was a fifth of writing one; writing them is now a copy.
+///
+/// A finding's text is used as made only when it is the rule's own (compared as strings, which takes no time for a
+/// text the finding shares with its rule); any other is written as before. Legal bases are looked up among the
+/// rule's lists (its basis and each penalty case's), compared as arrays: `LawReference.text` formats both
+/// languages and tests the article character by character on every call.
+struct RuleTexts: Sendable {
+  /// A text and its JSON string, quoted and escaped.
+  struct Encoded: Sendable {
+    var text: String
+    var json: [UInt8]
+
+    init(_ text: String) {
+      self.text = text
+      json = JSONBytes.write { $0.string(text) }
+    }
+  }
+
+  /// One rule's texts, in the run's language.
+  struct Rule: Sendable {
+    var title: Encoded
+    var remedy: Encoded
+    /// Each evidence item's name.
+    var evidence: [Encoded]
+    fileprivate var bases: [(references: [LawReference], json: [UInt8])]
+
+    /// The JSON array of a list of legal bases: made once when it is one of the rule's.
+    func basis(_ references: [LawReference]) -> [UInt8]? { bases.first { $0.references == references }?.json }
+  }
+
+  let language: Language
+  private var byRule: [String: Rule] = [:]
+
+  init(rules: [ComplyRules.Rule] = [], language: Language = .zh) {
+    self.language = language
+    for rule in rules {
+      let lists = [rule.basis] + rule.penalty.compactMap(\.basis)
+      byRule[rule.id] = Rule(
+        title: Encoded(rule.title[language]), remedy: Encoded(rule.remedy[language]),
+        evidence: rule.evidence.map { Encoded($0.name) },
+        bases: lists.map { references in
+          (references, JSONBytes.write { $0.strings(references.map { $0.text[language] }) })
+        })
+    }
+  }
+
+  /// The rule's texts, if they were made for the language asked.
+  func rule(_ id: String, _ language: Language) -> Rule? { language == self.language ? byRule[id] : nil }
+}

@@ -6,8 +6,9 @@
 
 Each pair runs the first build, then the second, with the harness's command (`check FILE --as-of 2020-06-30
 --format json --output OUT --fail-on never --jobs J`). Prints each build's median wall and CPU time (user + system,
-from wait4) and the medians of the pairs' ratios (second / first): a pair shares the host's state, so its ratio
-is steadier than a ratio of medians taken minutes apart.
+from wait4), how many cores each kept busy (CPU time over wall time, per run), and the medians of the pairs'
+ratios (second / first): a pair shares the host's state, so its ratio is steadier than a ratio of medians taken
+minutes apart, and cores busy shows how well a build uses the cores whatever their speed that minute.
 """
 import argparse
 import os
@@ -41,8 +42,10 @@ def main():
             for _ in range(args.pairs)]
     for name, k in ((args.first, 0), (args.second, 1)):
         walls, cpus = [r[k][0] for r in runs], [r[k][1] for r in runs]
+        busy = [cpu / wall for wall, cpu in (r[k] for r in runs)]
         print(f"{name}: wall median {statistics.median(walls):.3f} s (min {min(walls):.3f}), "
-              f"CPU median {statistics.median(cpus):.3f} s (min {min(cpus):.3f})")
+              f"CPU median {statistics.median(cpus):.3f} s (min {min(cpus):.3f}), "
+              f"cores busy (CPU / wall) median {statistics.median(busy):.2f} ({min(busy):.2f}-{max(busy):.2f})")
     wall_ratio = statistics.median(b[0] / a[0] for a, b in runs)
     cpu_ratio = statistics.median(b[1] / a[1] for a, b in runs)
     print(f"second / first, median of {args.pairs} pairs, --jobs {args.jobs}: wall {wall_ratio:.3f}, CPU {cpu_ratio:.3f}")

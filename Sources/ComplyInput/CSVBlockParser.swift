@@ -83,7 +83,10 @@ public final class CSVBlockParser {
     var base = layout.schema.fields.indices.map { Value.unknown(FieldSet($0)) }
     for (field, _) in mapped where !typed[field] { base[field] = .null }
     baseValues = base
-    headers = layout.schema.fields.indices.map { layout.mapping.header(for: $0) }
+    // Copies of this parser's own, as for the path: every finding's evidence holds its fields' headers.
+    headers = layout.schema.fields.indices.map { field in
+      layout.mapping.header(for: field).map { String(decoding: Array($0.utf8), as: UTF8.self) }
+    }
   }
 
   /// Calls `body` with each event of the block, in order; `screen`, when given, tests each batch's records.

@@ -21,13 +21,18 @@ struct RuleTexts: Sendable {
     }
   }
 
-  /// One rule's texts, in the run's language.
-  struct Rule: Sendable {
-    var title: Encoded
-    var remedy: Encoded
+  /// One rule's texts, in the run's language. A class: looking one up for a finding counts one reference, not one
+  /// per text, on objects every worker thread shares.
+  final class Rule: Sendable {
+    let title: Encoded
+    let remedy: Encoded
     /// Each evidence item's name.
-    var evidence: [Encoded]
-    fileprivate var bases: [(references: [LawReference], json: [UInt8])]
+    let evidence: [Encoded]
+    private let bases: [(references: [LawReference], json: [UInt8])]
+
+    init(title: Encoded, remedy: Encoded, evidence: [Encoded], bases: [(references: [LawReference], json: [UInt8])]) {
+      (self.title, self.remedy, self.evidence, self.bases) = (title, remedy, evidence, bases)
+    }
 
     /// The JSON array of a list of legal bases: made once when it is one of the rule's.
     func basis(_ references: [LawReference]) -> [UInt8]? { bases.first { $0.references == references }?.json }

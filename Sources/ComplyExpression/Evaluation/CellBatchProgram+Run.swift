@@ -138,11 +138,25 @@ struct CellBatchRun {
     }
   }
 
-  /// A comparison of two dates (columns of cells, never bits), strict, with the order inline.
+  /// A comparison of two dates (columns of cells, never bits), strict, with the order inline, written straight
+  /// into the step's bits: it is a bool, so `each` would make a cell of each result only to read its bits back.
   @inline(__always)
   private func dateOrder<Order: CellCompiler.DateOrder>(_ s: Int, _ a: Int, _ b: Int, _ todo: UInt64, _: Order.Type) {
     let (both, x, y) = (strict(a, b, todo), columns + a * 64, columns + b * 64)
-    each(s, todo) { r in both >> UInt64(r) & 1 == 1 ? .truth(Order.holds(x[r], y[r])) : .unknown }
+    guard program.isBool[s] else {
+      return each(s, todo) { r in both >> UInt64(r) & 1 == 1 ? .truth(Order.holds(x[r], y[r])) : .unknown }
+    }
+    var result = RowBits()
+    var rest = both
+    while rest != 0 {
+      let r = rest.trailingZeroBitCount
+      rest &= rest &- 1
+      // Unknown (neither bit) where a month-only date straddles the other.
+      guard let holds = Order.holds(x[r], y[r]) else { continue }
+      result.value |= UInt64(1) << UInt64(r)
+      if holds { result.truth |= UInt64(1) << UInt64(r) }
+    }
+    bits[s] = bits[s].merging(result, todo)
   }
 
   /// Rows of `todo` where both operands of a strict operation are set: the second is computed only where the

@@ -20,19 +20,21 @@ public final class CSVBlockParser {
   private let path: String
   private let width: Int
   let decoder: TextDecoder
-  private let isUTF8: Bool
+  let isUTF8: Bool
   let mapped: [(field: Int, column: Int)]
   let factors: [Double]
   let typed: [Bool]
   /// The typed fields with their columns and unit factors, in field order: what `read` types on every row. A
-  /// date field's `date` is its place among `isoDates`' columns, else -1; `empty` is the cell an empty cell
-  /// reads as (`Schema.readCell` on no bytes, asked once), nil where only the reference can tell.
-  private let typedReads: [(field: Int, column: Int, factor: Double, date: Int, empty: Cell?)]
+  /// date field's `date` is its place among `isoDates`' columns, else -1.
+  private let typedReads: [TypedRead]
+  /// For each of `typedReads`, the cell an empty cell reads as (`Schema.readCell` on no bytes, asked once), nil
+  /// where only the reference can tell. Apart, so that each row's loop reads 32 bytes a field instead of 64.
+  private let emptyCells: [Cell?]
   private let isoDates: ISODateColumns
   private let keyColumn: Int?
   /// Whether the key field is text with no default, so that a plain key is blank exactly when it is empty or a
   /// blank token (`Schema.isBlankText`).
-  private let keyIsText: Bool
+  let keyIsText: Bool
   /// The rows being typed, and the row passed on: its cells, one per schema field.
   private let batch: CSVRowBatch
   private(set) var current: UnsafeMutablePointer<Cell>
@@ -63,16 +65,20 @@ public final class CSVBlockParser {
     typed = layout.schema.fields.indices.map { layout.schema.fields[$0].type != .text || layout.neededTextFields.contains($0) }
     let (isTyped, unitFactors) = (typed, factors)
     var dateColumns: [Int] = []
-    typedReads = mapped.filter { isTyped[$0.field] }.map { read in
+    let reads = mapped.filter { isTyped[$0.field] }
+    typedReads = reads.map { read in
       var date = -1
       if layout.schema.readsISODatesFirst && layout.schema.fields[read.field].type == .date && dateColumns.count < 64 {
         date = dateColumns.count
         dateColumns.append(read.column)
       }
+      return TypedRead(field: read.field, column: read.column, factor: unitFactors[read.field], date: date)
+    }
+    emptyCells = reads.map { read in
       var empty = Cell.null
       let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
       let emptyReads = layout.schema.readCell(utf8: none, field: read.field, unitFactor: unitFactors[read.field], into: &empty)
-      return (read.field, read.column, unitFactors[read.field], date, emptyReads == .read ? empty : nil)
+      return emptyReads == .read ? empty : nil
     }
     isoDates = ISODateColumns(dateColumns)
     keyColumn = layout.mapping.column(for: layout.schema.keyField)
@@ -212,13 +218,14 @@ public final class CSVBlockParser {
     // Dates written `YYYY-MM-DD` first, the row's at once.
     var dates: UInt64 = 0
     if inPlace, let bytes = base.baseAddress { dates = isoDates.read(bytes, ranges) }
-    for (field, column, factor, date, empty) in typedReads {
+    for i in typedReads.indices {
+      let (field, column, factor, date) = (typedReads[i].field, typedReads[i].column, typedReads[i].factor, typedReads[i].date)
       if date >= 0 && dates >> UInt64(date) & 1 != 0 {
         cells[field] = .date(Int(isoDates.days[date]), Int(isoDates.days[date]))
         continue
       }
       // An empty cell (many dates are) reads as it always does.
-      if inPlace, let empty, ranges[column].isEmpty {
+      if inPlace, ranges[column].isEmpty, let empty = emptyCells[i] {
         cells[field] = empty
         continue
       }
@@ -254,48 +261,13 @@ public final class CSVBlockParser {
     }
     return (keyHash, keyRange)
   }
+}
 
-  /// Whether a record key's cell is blank, its hash written to `hash`.
-  private func keyIsBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ hash: inout UInt64) -> Bool {
-    let key = CSVBlockParser.trimmedBytes(bytes)
-    if key.isEmpty {
-      hash = KeyTable.hash(key)
-      return true
-    }
-    // Plain UTF-8 (nothing but ASCII white space to trim): the bytes are the key `RecordAssembler` compares.
-    if isUTF8 && !Schema.mayHaveUnicodeSpace(key) {
-      hash = KeyTable.hash(key)
-      if keyIsText { return schema.isBlankText(utf8: key) }
-      var cell = Cell.null
-      switch schema.readCell(utf8: key, field: schema.keyField, unitFactor: 1, into: &cell) {
-      case .read: return cell == .null
-      case .undecided: return false
-      case .unreadable: return schema.readCell(utf8: key, field: schema.keyField, unitFactor: 1) == .cell(.null)
-      }
-    }
-    // Otherwise the key is the decoded text, trimmed of Unicode white space, as the reference reads it.
-    var text = decoder.decode(bytes).map(RecordAssembler.trimmed) ?? ""
-    hash = text.withUTF8 { KeyTable.hash($0) }
-    if case .blank = schema.parseCell(text, field: schema.keyField) { return true }
-    return false
-  }
-
-  /// A typed cell from its bytes: straight from the bytes when it is plain, else through a decoded string; nil
-  /// when the bytes are not valid in the register's encoding.
-  @inline(__always)
-  private func typedCell(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Int, _ factor: Double) -> Schema.CellReading? {
-    if isUTF8 && (blockIsValidUTF8 || TextDecoder.isValidUTF8(bytes)) {
-      if let fast = schema.readCell(utf8: bytes, field: field, unitFactor: factor) { return fast }
-    }
-    guard let text = decoder.decode(bytes) else { return nil }
-    let parsed = schema.parseCell(text, field: field, unitFactor: factor)
-    // A reference reading always has the field's type, so it always has a cell.
-    return schema.cell(of: parsed, field: field) ?? .cell(.unknown)
-  }
-
-  /// Whether a cell's bytes are valid in the register's encoding.
-  private func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    if isUTF8 { return TextDecoder.isValidUTF8(bytes) }
-    return !bytes.contains(where: { $0 >= 0x80 }) || decoder.decode(bytes) != nil
-  }
+/// One typed field of a row: its schema field, its column, its unit factor, and its place among the row's
+/// `YYYY-MM-DD` date columns (-1 if none).
+private struct TypedRead {
+  let field: Int
+  let column: Int
+  let factor: Double
+  let date: Int
 }

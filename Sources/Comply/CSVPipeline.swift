@@ -24,7 +24,7 @@ struct BlockResult: Sendable {
 
 /// Checks a CSV register in blocks on several threads. Blocks are cut the same way whatever the number of
 /// threads, and their results are passed on in block order, so the report is identical for 1 thread and for many.
-/// Memory holds at most four blocks per thread, plus the key table.
+/// Memory holds about four blocks per worker, plus the key table.
 struct CSVPipeline {
   let engine: Engine
   let options: CheckOptions
@@ -99,9 +99,8 @@ struct CSVPipeline {
   ) -> InputError? {
     let state = PipelineState(parsers: (0..<options.jobs).map { _ in CSVBlockParser(layout: reader.layout) })
     // Blocks in flight: results are passed on in order, so a block with many findings holds back the ones after
-    // it. With two per worker, workers waited for the main thread, itself waiting for that block (1.73 of two
-    // cores busy on 1M rows, `Benchmarks/pairs.py`); with four, 1.82; with eight, 1.84 and more memory. Each holds
-    // a 256 KiB block and its results (several MB for a block with ten times the findings).
+    // it, and with too few in flight the other workers run out of blocks meanwhile. Each holds a 256 KiB block and
+    // its results (several MB for a pack with many findings), so not many more (BENCHMARKS.md, ninth round).
     let limit = options.jobs * 4
     var submitted = 0
     var emitted = 0

@@ -22,6 +22,8 @@ public struct Summary: Sendable {
   }
 
   public var inputs: [Input] = []
+  /// Findings by rule id. This and the other finding counts are made from `add`'s counts when read, with only the
+  /// counts above zero: read them once rather than in a loop.
   public var findingsByRule: [String: Int] { counts.byRule(counts.found) }
   public var findingsBySeverity: [Severity: Int] { counts.bySeverity(counts.foundBySeverity) }
   public var undeterminedByRule: [String: Int] = [:]
@@ -79,9 +81,6 @@ public struct Summary: Sendable {
     // the thread that passes every judgement on.
     let findings = judgement.findings
     for i in findings.indices {
-      let (rule, severity) = (counts.slot(findings[i].ruleID), FindingCounts.index(findings[i].severity))
-      counts.found[rule] += 1
-      counts.foundBySeverity[severity] += 1
       if let mark = findings[i].ledger {
         ledger?.byStatus[mark.status, default: 0] += 1
         if let entry = mark.entryIndex { ledger?.matched.insert(entry) }
@@ -91,10 +90,9 @@ public struct Summary: Sendable {
       case .persisting?: baseline?.persisting += 1
       case nil: break
       }
-      guard findings[i].isOpen else { continue }
-      counts.openBySeverity[severity] += 1
-      counts.open[rule] += 1
-      if let groupField { counts.countOpen(rule, group: findings[i].groups[groupField] ?? "") }
+      counts.count(
+        findings[i].ruleID, findings[i].severity, isOpen: findings[i].isOpen,
+        group: groupField.map { findings[i].groups[$0] ?? "" })
     }
     for u in judgement.undetermined {
       undeterminedByRule[u.ruleID, default: 0] += 1
@@ -105,82 +103,5 @@ public struct Summary: Sendable {
         missingColumns.append(MissingColumn(path: u.source.path, ruleID: u.ruleID, fields: u.fields, rows: 1))
       }
     }
-  }
-}
-
-/// Finding counts by rule and severity in arrays, by the order rules were first counted. A finding's rule is found
-/// by comparing ids, which for the engine's findings share their rule's string and so compare without reading a
-/// byte; dictionaries keyed by id hashed it four times a finding, on the thread that passes every result on.
-/// `Summary` shows them as dictionaries, with only the counts above zero.
-private struct FindingCounts: Sendable {
-  var ruleIDs: [String] = []
-  var found: [Int] = []
-  var open: [Int] = []
-  var foundBySeverity = [Int](repeating: 0, count: Severity.allCases.count)
-  var openBySeverity = [Int](repeating: 0, count: Severity.allCases.count)
-  /// Open findings per value of the grouping field, by rule slot.
-  var byGroup: [GroupKey: [Int]] = [:]
-
-  mutating func slot(_ ruleID: String) -> Int {
-    for i in ruleIDs.indices where ruleIDs[i] == ruleID { return i }
-    ruleIDs.append(ruleID)
-    found.append(0)
-    open.append(0)
-    return ruleIDs.count - 1
-  }
-
-  mutating func countOpen(_ rule: Int, group: String) {
-    FindingCounts.increment(&byGroup[GroupKey(text: group), default: []], at: rule)
-  }
-
-  private static func increment(_ counts: inout [Int], at i: Int) {
-    if counts.count <= i { counts += repeatElement(0, count: i + 1 - counts.count) }
-    counts[i] += 1
-  }
-
-  static func index(_ severity: Severity) -> Int {
-    switch severity {
-    case .notice: 0
-    case .warning: 1
-    case .error: 2
-    }
-  }
-
-  func byRule(_ counts: [Int]) -> [String: Int] {
-    var result: [String: Int] = [:]
-    for (i, n) in counts.enumerated() where n > 0 { result[ruleIDs[i]] = n }
-    return result
-  }
-
-  /// Values that differ in bytes but not as strings (composed and decomposed forms) are one group, as they would
-  /// be as dictionary keys.
-  func byGroupAndRule() -> [String: [String: Int]] {
-    var result: [String: [String: Int]] = [:]
-    for (group, counts) in byGroup { result[group.text, default: [:]].merge(byRule(counts), uniquingKeysWith: +) }
-    return result
-  }
-
-  func bySeverity(_ counts: [Int]) -> [Severity: Int] {
-    var result: [Severity: Int] = [:]
-    for severity in Severity.allCases where counts[FindingCounts.index(severity)] > 0 {
-      result[severity] = counts[FindingCounts.index(severity)]
-    }
-    return result
-  }
-}
-
-/// A grouping value keyed by its UTF-8 bytes: hashing a `String` first puts non-ASCII text in normal form, 1,300
-/// instructions for a county's name.
-private struct GroupKey: Hashable, Sendable {
-  var text: String
-
-  static func == (a: GroupKey, b: GroupKey) -> Bool {
-    var (x, y) = (a.text, b.text)
-    return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
-  }
-
-  func hash(into hasher: inout Hasher) {
-    var text = text
-    text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
   }
 }

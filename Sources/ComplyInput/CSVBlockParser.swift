@@ -89,7 +89,8 @@ public final class CSVBlockParser {
     var base = layout.schema.fields.indices.map { Value.unknown(FieldSet($0)) }
     for (field, _) in mapped where !typed[field] { base[field] = .null }
     baseValues = base
-    // Copies of this parser's own, as for the path: every finding's evidence holds its fields' headers.
+    // Copies of this parser's own, as for the path: every finding's evidence holds its fields' headers, and
+    // strings all workers count references on make cache lines the cores take from each other.
     headers = layout.schema.fields.indices.map { field in
       layout.mapping.header(for: field).map { String(decoding: Array($0.utf8), as: UTF8.self) }
     }
@@ -219,7 +220,8 @@ public final class CSVBlockParser {
     var dates: UInt64 = 0
     if inPlace, let bytes = base.baseAddress { dates = isoDates.read(bytes, ranges) }
     for i in typedReads.indices {
-      let (field, column, factor, date) = (typedReads[i].field, typedReads[i].column, typedReads[i].factor, typedReads[i].date)
+      let (field, column) = (typedReads[i].field, typedReads[i].column)
+      let (factor, date) = (typedReads[i].factor, typedReads[i].date)
       if date >= 0 && dates >> UInt64(date) & 1 != 0 {
         cells[field] = .date(Int(isoDates.days[date]), Int(isoDates.days[date]))
         continue

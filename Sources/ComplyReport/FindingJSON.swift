@@ -68,7 +68,7 @@ extension JSONBytes {
     // By index, in place: iterating copied each item, a retain per text.
     evidence.withUnsafeBufferPointer { items in
       for i in items.indices {
-        if let names, i < names.count, names[i].text == items[i].name {
+        if let names, i < names.count, names[i].isText(items[i].name) {
           key(json: names[i].json)
         } else {
           key(named: items[i].name)

@@ -163,7 +163,7 @@ struct JSONBytes {
 
   /// A string: copied from `known` when it is that text, else escaped.
   mutating func string(_ s: String, known: RuleTexts.Encoded?) {
-    guard let known, known.text == s else { return string(s) }
+    guard let known, known.isText(s) else { return string(s) }
     value(json: known.json)
   }
 

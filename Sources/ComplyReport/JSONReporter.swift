@@ -134,17 +134,18 @@ public final class JSONReporter: Reporter {
       ("open_findings", .int(s.openFindings)),
     ]
     if let field = s.groupField {
-      let rules = Set(s.findingsByGroup.values.flatMap(\.keys)).sorted()
+      let (byGroup, openByRule) = (s.findingsByGroup, s.openByRule)
+      let rules = Set(byGroup.values.flatMap(\.keys)).sorted()
       object.append(("matrix", .object([
         ("field", .string(field)),
-        ("rows", .array(s.findingsByGroup.sorted { $0.key < $1.key }.map { group, counts in
+        ("rows", .array(byGroup.sorted { $0.key < $1.key }.map { group, counts in
           .object([
             ("group", .string(group)),
             ("findings", .object(rules.compactMap { rule in counts[rule].map { (rule, JSON.int($0)) } })),
             ("total", .int(counts.values.reduce(0, +))),
           ])
         })),
-        ("totals", .object(rules.map { ($0, JSON.int(s.openByRule[$0] ?? 0)) })),
+        ("totals", .object(rules.map { ($0, JSON.int(openByRule[$0] ?? 0)) })),
         ("total", .int(s.openFindings)),
       ])))
     }

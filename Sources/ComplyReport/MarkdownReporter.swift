@@ -48,21 +48,20 @@ public final class MarkdownReporter: Reporter {
 
   /// With several inputs: findings by the pack's first grouping field (county) and rule, with totals.
   private func matrix(_ summary: Summary, _ run: RunInfo) -> String {
-    guard summary.inputs.count > 1, !summary.findingsByGroup.isEmpty,
-      let field = run.pack.schema.groupFields.first
-    else { return "" }
+    let (byGroup, openByRule) = (summary.findingsByGroup, summary.openByRule)
+    guard summary.inputs.count > 1, !byGroup.isEmpty, let field = run.pack.schema.groupFields.first else { return "" }
     let l = run.language
-    let rules = run.rules.filter { rule in summary.findingsByGroup.values.contains { $0[rule.id] != nil } }
+    let rules = run.rules.filter { rule in byGroup.values.contains { $0[rule.id] != nil } }
     var out = l == .zh ? "\n## 按\(run.pack.schema.fields[field].title.zh)汇总\n\n" : "\n## By \(run.pack.schema.fields[field].title.en.lowercased())\n\n"
     out += "| \(Markdown.escape(run.pack.schema.fields[field].title[l])) | " + rules.map { Markdown.escape($0.title[l]) }.joined(separator: " | ")
     out += l == .zh ? " | 合计 |\n" : " | Total |\n"
     out += "|---|" + String(repeating: "---:|", count: rules.count + 1) + "\n"
-    for (group, counts) in summary.findingsByGroup.sorted(by: { $0.key < $1.key }) {
+    for (group, counts) in byGroup.sorted(by: { $0.key < $1.key }) {
       let cells = rules.map { String(counts[$0.id] ?? 0) }
       out += "| \(Markdown.escape(group)) | " + cells.joined(separator: " | ") + " | \(counts.values.reduce(0, +)) |\n"
     }
     out += l == .zh ? "| **合计** | " : "| **Total** | "
-    return out + rules.map { String(summary.openByRule[$0.id] ?? 0) }.joined(separator: " | ") + " | **\(summary.openFindings)** |\n"
+    return out + rules.map { String(openByRule[$0.id] ?? 0) }.joined(separator: " | ") + " | **\(summary.openFindings)** |\n"
   }
 
   public func finish(_ summary: Summary) {
@@ -90,9 +89,10 @@ public final class MarkdownReporter: Reporter {
     for (name, count) in rows { out += "| \(name) | \(count) |\n" }
     out += zh ? "\n## 各规则\n\n| 规则 | 编号 | 严重程度 | 发现 | 无法判定 |\n" : "\n## By rule\n\n| Rule | ID | Severity | Findings | Undetermined |\n"
     out += "|---|---|---|---:|---:|\n"
+    let found = summary.findingsByRule
     for rule in run.rules {
       out += "| \(Markdown.escape(rule.title[l])) | `\(rule.id)` | \(ReportText.severity(rule.severity)[l]) | "
-      out += "\(summary.findingsByRule[rule.id] ?? 0) | \(summary.undeterminedByRule[rule.id] ?? 0) |\n"
+      out += "\(found[rule.id] ?? 0) | \(summary.undeterminedByRule[rule.id] ?? 0) |\n"
     }
     out += matrix(summary, run)
     out += zh ? "\n## 违法发现\n\n" : "\n## Findings\n\n"

@@ -3,21 +3,41 @@ import ComplyModel
 import ComplyRules
 
 /// The texts a finding shares with its rule, made once per run as JSON: its title, remedy, evidence names and
-/// legal bases. Escaping them on every finding was a fifth of writing one; writing them is now a copy.
+/// legal bases, so that writing them for a finding is a copy, not an escape.
 ///
-/// A finding's text is used as made only when it is the rule's own (compared as strings, which takes no time for a
-/// text the finding shares with its rule); any other is written as before. Legal bases are looked up among the
-/// rule's lists (its basis and each penalty case's), compared as arrays: `LawReference.text` formats both
-/// languages and tests the article character by character on every call.
+/// A finding's text is used as made only when it is the rule's own, byte for byte (no bytes are read for a text
+/// the finding shares with its rule); any other is escaped. Legal bases are looked up among the rule's lists (its
+/// basis and each penalty case's), compared as arrays: `LawReference.text` formats both languages and tests the
+/// article character by character on every call.
 struct RuleTexts: Sendable {
   /// A text and its JSON string, quoted and escaped.
   struct Encoded: Sendable {
     var text: String
     var json: [UInt8]
 
+    /// Whether the text is ASCII (evidence names are).
+    private let isASCII: Bool
+
     init(_ text: String) {
       self.text = text
       json = JSONBytes.write { $0.string(text) }
+      isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// Whether `s` is this text byte for byte: string equality would also take another Unicode form of it, whose
+    /// bytes are not these. No bytes are read when the two share their storage.
+    func isText(_ s: String) -> Bool {
+      // A string canonically equal to ASCII text and as long in UTF-8 is that text: a non-ASCII scalar takes two
+      // bytes or more, and decomposes to at most one ASCII scalar (U+212A KELVIN SIGN to K). Equal strings that
+      // share their storage, or are short enough to be held inline, compare without reading a byte.
+      if isASCII { return s.utf8.count == text.utf8.count && s == text }
+      // In place (`withUTF8` needs a mutable copy of each, a retain and a release per string).
+      let inPlace = s.utf8.withContiguousStorageIfAvailable { x in
+        text.utf8.withContiguousStorageIfAvailable { y in
+          x.count == y.count && (x.baseAddress == y.baseAddress || x.elementsEqual(y))
+        }
+      }
+      return (inPlace ?? nil) ?? s.utf8.elementsEqual(text.utf8)
     }
   }
 

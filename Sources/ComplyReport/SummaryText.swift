@@ -26,8 +26,9 @@ struct SummaryText {
       "\(ReportText.severity(s)[language]) \(summary.findingsBySeverity[s] ?? 0)"
     }.joined(separator: zh ? "，" : ", ")
     out += zh ? "  违法发现 \(summary.findings) 项（\(bySeverity)）\n" : "  \(summary.findings) finding(s) (\(bySeverity))\n"
+    let foundByRule = summary.findingsByRule
     for rule in rules {
-      let found = summary.findingsByRule[rule.id] ?? 0
+      let found = foundByRule[rule.id] ?? 0
       let unknown = summary.undeterminedByRule[rule.id] ?? 0
       guard found > 0 || unknown > 0 else { continue }
       let title = rule.title[language]
@@ -37,9 +38,10 @@ struct SummaryText {
       out += "    \(title)\(pad)  \(rule.id.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(found)"
       out += unknown > 0 ? (zh ? "（无法判定 \(unknown)）\n" : " (undetermined \(unknown))\n") : "\n"
     }
-    if summary.inputs.count > 1, let title = groupTitle, !summary.findingsByGroup.isEmpty {
+    let byGroup = summary.findingsByGroup
+    if summary.inputs.count > 1, let title = groupTitle, !byGroup.isEmpty {
       out += zh ? "  按\(title.zh)汇总：\n" : "  By \(title.en.lowercased()):\n"
-      for (group, counts) in summary.findingsByGroup.sorted(by: { $0.key < $1.key }) {
+      for (group, counts) in byGroup.sorted(by: { $0.key < $1.key }) {
         let cells = rules.compactMap { rule in counts[rule.id].map { "\(rule.title[language]) \($0)" } }
         let total = counts.values.reduce(0, +)
         let name = group.isEmpty ? (zh ? "（未填写）" : "(blank)") : group

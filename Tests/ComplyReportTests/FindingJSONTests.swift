@@ -59,6 +59,12 @@ import Testing
       f.basis = Array(f.basis.prefix(1)) + f.basis
       variants.append(f)
     }
+    // Only the second evidence name not the rule's, and one item more than the rule has.
+    for var f in findings where f.evidence.count >= 2 {
+      f.evidence[1].name += "_"
+      f.evidence.append(f.evidence[0])
+      variants.append(f)
+    }
     for f in variants {
       for language in [Language.zh, .en] {
         let reference = Reference.encode(f, language).render()
@@ -71,6 +77,21 @@ import Testing
         }
       }
     }
+  }
+
+  /// A text equal to the one made once per run as a string, but in another Unicode form, is written as its own
+  /// bytes.
+  @Test func aTextInAnotherUnicodeFormIsWrittenAsItsOwnBytes() {
+    let known = RuleTexts.Encoded("caf\u{E9}")
+    let other = "cafe\u{301}"
+    #expect(other == known.text)
+    #expect(JSONBytes.write { $0.string(other, known: known) } == Array("\"cafe\u{301}\"".utf8))
+    #expect(JSONBytes.write { $0.string(known.text, known: known) } == known.json)
+    // ASCII text, and the one non-ASCII scalar that is canonically a letter of it.
+    let name = RuleTexts.Encoded("Kelvin")
+    #expect("\u{212A}elvin" == name.text)
+    #expect(JSONBytes.write { $0.string("\u{212A}elvin", known: name) } == Array("\"\u{212A}elvin\"".utf8))
+    #expect(name.isText(String(decoding: Array("Kelvin".utf8), as: UTF8.self)))
   }
 
   /// The word-at-a-time test for bytes that need escaping, against a byte-at-a-time one, at every length and

@@ -25,13 +25,14 @@ extension HTMLPage {
 
   /// Open findings by the pack's first grouping field (county) and rule, with totals: the batch's summary.
   func matrix() -> String {
-    guard let field = run.pack.schema.groupFields.first, !summary.findingsByGroup.isEmpty else { return "" }
+    let (byGroup, openByRule) = (summary.findingsByGroup, summary.openByRule)
+    guard let field = run.pack.schema.groupFields.first, !byGroup.isEmpty else { return "" }
     let name = run.pack.schema.fields[field].title[l]
-    let rules = run.rules.filter { rule in summary.findingsByGroup.values.contains { $0[rule.id] != nil } }
+    let rules = run.rules.filter { rule in byGroup.values.contains { $0[rule.id] != nil } }
     var out = "<h2>\(e(HTMLText.format(HTMLText.matrix, l, name)))</h2>\n<table class=\"matrix\">\n<thead><tr>"
     out += "<th>\(e(name))</th>" + rules.map { "<th title=\"\(e($0.id))\">\(e($0.title[l]))</th>" }.joined()
     out += "<th>\(HTMLText.total[l])</th></tr></thead>\n<tbody>\n"
-    for (group, counts) in summary.findingsByGroup.sorted(by: { $0.key < $1.key }) {
+    for (group, counts) in byGroup.sorted(by: { $0.key < $1.key }) {
       out += "<tr><td class=\"nw\">\(e(group.isEmpty ? HTMLText.blank[l] : group))</td>"
       for rule in rules {
         let count = counts[rule.id] ?? 0
@@ -40,7 +41,7 @@ extension HTMLPage {
       out += "<td class=\"n\"><b>\(counts.values.reduce(0, +))</b></td></tr>\n"
     }
     out += "<tr class=\"total\"><td>\(HTMLText.total[l])</td>"
-    out += rules.map { "<td class=\"n\">\(summary.openByRule[$0.id] ?? 0)</td>" }.joined()
+    out += rules.map { "<td class=\"n\">\(openByRule[$0.id] ?? 0)</td>" }.joined()
     return out + "<td class=\"n\"><b>\(summary.openFindings)</b></td></tr>\n</tbody>\n</table>\n"
   }
 

@@ -55,7 +55,8 @@ struct HTMLPage {
       out += "<div><h2>\(e(HTMLText.format(HTMLText.byGroup, l, name)))</h2>\n"
       out += chart(bars, colour: "#3f6fb5") + "</div>\n"
     }
-    let byRule = run.rules.compactMap { r in summary.findingsByRule[r.id].map { (r.title[l], $0) } }
+    let found = summary.findingsByRule
+    let byRule = run.rules.compactMap { r in found[r.id].map { (r.title[l], $0) } }
     if !byRule.isEmpty {
       out += "<div><h2>\(HTMLText.byRule[l])</h2>\n" + chart(byRule, colour: "#c65a3a") + "</div>\n"
     }
@@ -99,7 +100,8 @@ struct HTMLPage {
       let values = groupCounts[i].keys.sorted().map { ($0, $0.isEmpty ? HTMLText.blank[l] : $0) }
       out += select(schema.fields[field].title[l], "g\(i)", values)
     }
-    let rules = run.rules.filter { (summary.findingsByRule[$0.id] ?? 0) > 0 }.map { ($0.id, $0.title[l]) }
+    let found = summary.findingsByRule
+    let rules = run.rules.filter { (found[$0.id] ?? 0) > 0 }.map { ($0.id, $0.title[l]) }
     out += select(HTMLText.rule[l], "rule", rules)
     let severities = Severity.allCases.reversed().map { (String(HTMLFindingRow.rank($0)), ReportText.severity($0)[l]) }
     out += select(HTMLText.severity[l], "sev", severities)

@@ -123,7 +123,9 @@ enum SARIFLog {
   }
 
   /// A result's properties: the finding's parts SARIF has no place for, as the JSON report writes them.
-  private static func properties(_ f: Finding, _ language: Language, _ rule: RuleTexts.Rule?, into out: inout JSONBytes) {
+  private static func properties(
+    _ f: Finding, _ language: Language, _ rule: RuleTexts.Rule?, into out: inout JSONBytes
+  ) {
     out.openObject()
     out.field("row", f.source.row)
     out.field("label", f.label)

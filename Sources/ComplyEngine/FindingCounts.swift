@@ -17,7 +17,7 @@ struct FindingCounts: Sendable {
   /// Counts a finding of `ruleID` with `severity`; an open one also by its grouping value, when there is one.
   mutating func count(_ ruleID: String, _ severity: Severity, isOpen: Bool, group: String?) {
     let rule = slot(ruleID)
-    let level = FindingCounts.index(severity)
+    let level = severity.rank
     found[rule] += 1
     foundBySeverity[level] += 1
     guard isOpen else { return }
@@ -33,7 +33,8 @@ struct FindingCounts: Sendable {
       groups.append((group, []))
       groupSlots[key] = g
     }
-    if groups[g].counts.count <= rule { groups[g].counts += repeatElement(0, count: rule + 1 - groups[g].counts.count) }
+    let missing = rule + 1 - groups[g].counts.count
+    if missing > 0 { groups[g].counts += repeatElement(0, count: missing) }
     groups[g].counts[rule] += 1
   }
 
@@ -46,14 +47,6 @@ struct FindingCounts: Sendable {
     return ruleIDs.count - 1
   }
 
-  private static func index(_ severity: Severity) -> Int {
-    switch severity {
-    case .notice: 0
-    case .warning: 1
-    case .error: 2
-    }
-  }
-
   func byRule(_ counts: [Int]) -> [String: Int] {
     var result: [String: Int] = [:]
     for (i, n) in counts.enumerated() where n > 0 { result[ruleIDs[i]] = n }
@@ -62,9 +55,7 @@ struct FindingCounts: Sendable {
 
   func bySeverity(_ counts: [Int]) -> [Severity: Int] {
     var result: [Severity: Int] = [:]
-    for severity in Severity.allCases where counts[FindingCounts.index(severity)] > 0 {
-      result[severity] = counts[FindingCounts.index(severity)]
-    }
+    for severity in Severity.allCases where counts[severity.rank] > 0 { result[severity] = counts[severity.rank] }
     return result
   }
 

@@ -4,7 +4,8 @@ public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable, Coda
   case warning
   case error
 
-  private var rank: Int {
+  /// 0, 1, 2 from notice to error: the order, and an index for counts kept by severity.
+  public var rank: Int {
     switch self {
     case .notice: 0
     case .warning: 1

@@ -23,18 +23,11 @@ struct HTMLFindingRow: JudgementRenderer {
   }
 
   /// Filter value of a severity: errors sort first.
-  static func rank(_ s: Severity) -> Int {
-    switch s {
-    case .error: 2
-    case .warning: 1
-    case .notice: 0
-    }
-  }
 
   private func row(_ f: Finding) -> String {
     let l = language
     let e = HTML.escape
-    var out = "<tr data-rule=\"\(e(f.ruleID))\" data-sev=\"\(Self.rank(f.severity))\""
+    var out = "<tr data-rule=\"\(e(f.ruleID))\" data-sev=\"\(f.severity.rank)\""
     for (i, group) in groups.enumerated() { out += " data-g\(i)=\"\(e(f.groups[group] ?? ""))\"" }
     let mark = ledger ? f.ledger ?? LedgerMark(status: .open) : nil
     if let mark { out += " data-ledger=\"\(mark.status.rawValue)\"" }

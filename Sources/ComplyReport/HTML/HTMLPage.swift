@@ -103,7 +103,7 @@ struct HTMLPage {
     let found = summary.findingsByRule
     let rules = run.rules.filter { (found[$0.id] ?? 0) > 0 }.map { ($0.id, $0.title[l]) }
     out += select(HTMLText.rule[l], "rule", rules)
-    let severities = Severity.allCases.reversed().map { (String(HTMLFindingRow.rank($0)), ReportText.severity($0)[l]) }
+    let severities = Severity.allCases.reversed().map { (String($0.rank), ReportText.severity($0)[l]) }
     out += select(HTMLText.severity[l], "sev", severities)
     if run.ledger != nil {
       out += select(HTMLText.ledger[l], "ledger", LedgerMark.Status.allCases.map { ($0.rawValue, $0.title[l]) })

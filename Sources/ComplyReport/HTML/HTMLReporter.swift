@@ -60,7 +60,7 @@ public final class HTMLReporter: Reporter {
     let text = String(decoding: bytes, as: UTF8.self)
     let parts = text.split(separator: HTMLFindingRow.separator, omittingEmptySubsequences: false)
     for (finding, row) in zip(judgement.findings, parts) {
-      let rank = HTMLFindingRow.rank(finding.severity)
+      let rank = finding.severity.rank
       if rows[rank].count < limit { rows[rank].append(String(row)) }
     }
   }

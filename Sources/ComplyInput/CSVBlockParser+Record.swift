@@ -38,22 +38,36 @@ extension CSVBlockParser {
   /// field no rule reads stays null: nothing judges it, and normalizing its text cost more than the rest).
   func materialize(source: RecordSource) -> Record {
     loadRanges()
-    var values = baseValues
-    var raw = [String?](repeating: nil, count: values.count)
-    guard let scanner else { return Record(source: source, values: values, raw: raw) }
-    for (field, column) in mapped {
-      let text = cellText(column, scanner)
-      raw[field] = text
-      guard typed[field] else { continue }
-      if let value = schema.value(of: current[field], field: field) {
-        values[field] = value
-        continue
+    let count = baseValues.count
+    guard let scanner else { return Record(source: source, values: baseValues, raw: [String?](repeating: nil, count: count)) }
+    // Both arrays made at their size and each element written once, in field order (`mapped` is): copying
+    // `baseValues` and then setting elements copied every value, a retain each, and checked the array per write.
+    var next = 0
+    var texts: [String?] = []
+    let values = [Value](unsafeUninitializedCapacity: count) { values, initialized in
+      texts = [String?](unsafeUninitializedCapacity: count) { raw, rawCount in
+        for field in 0..<count {
+          guard next < mapped.count, mapped[next].field == field else {
+            values.initializeElement(at: field, to: baseValues[field])
+            raw.initializeElement(at: field, to: nil)
+            continue
+          }
+          let text = cellText(mapped[next].column, scanner)
+          next += 1
+          raw.initializeElement(at: field, to: text)
+          values.initializeElement(at: field, to: typed[field] ? value(field, text) : baseValues[field])
+        }
+        rawCount = count
       }
-      switch schema.parseCell(text, field: field) {
-      case .value(let value): values[field] = value
-      default: values[field] = .null
-      }
+      initialized = count
     }
-    return Record(source: source, values: values, raw: raw, headers: headers)
+    return Record(source: source, values: values, raw: texts, headers: headers)
+  }
+
+  /// A typed field's value, from its cell, or from its text for a set text field.
+  private func value(_ field: Int, _ text: String) -> Value {
+    if let value = schema.value(of: current[field], field: field) { return value }
+    if case .value(let value) = schema.parseCell(text, field: field) { return value }
+    return .null
   }
 }

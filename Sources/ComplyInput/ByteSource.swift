@@ -8,9 +8,9 @@
 
 /// A file or standard input read in chunks into one growing window of bytes.
 ///
-/// Readers consume from `start`; `fill` moves what is left to the front and appends a chunk. The window grows
-/// only when one unconsumed piece (a row) is longer than half of it, so memory stays near the chunk size plus
-/// the longest row.
+/// Readers consume from `start`; `fill` moves what is left to the front and reads until the window holds a chunk.
+/// The window grows only when one unconsumed piece (a row) is longer than a chunk, so memory stays near the chunk
+/// size plus the longest row.
 final class ByteSource {
   // Unchecked: read on every row and cell, and only ever changed by `fill` on the reading thread; a checked
   // access costs a runtime call each time.
@@ -73,13 +73,14 @@ final class ByteSource {
       start = 0
       end = pending
     }
-    if buffer.count - end < chunkSize / 2 || buffer.count - end == 0 {
-      buffer.append(contentsOf: repeatElement(0, count: max(chunkSize, buffer.count)))
-    }
+    // Up to a chunk's worth of bytes in the window; half a chunk more when one piece is longer (a long row), the
+    // window doubling when it must grow.
+    let target = end < chunkSize ? chunkSize : end + max(chunkSize / 2, 1)
+    if buffer.count < target { buffer.append(contentsOf: repeatElement(0, count: max(target - buffer.count, buffer.count))) }
     while true {
       let count = buffer.withUnsafeMutableBufferPointer { p -> Int in
         guard let base = p.baseAddress else { return 0 }
-        return read(fd, base + end, p.count - end)
+        return read(fd, base + end, target - end)
       }
       if count > 0 {
         end += count
@@ -92,6 +93,31 @@ final class ByteSource {
       if errno == EINTR { continue }
       throw .unreadable(path: path, reason: ByteSource.errorText())
     }
+  }
+
+  /// Consumes the next `count` bytes and returns them. When they start the window and little follows them, the
+  /// window's own array is handed over, cut to `count`, and what follows moves to a new window: a row's tail is
+  /// copied instead of the bytes taken.
+  func take(_ count: Int) -> [UInt8] {
+    let tail = end - start - count
+    guard start == 0, tail <= count / 4 else {
+      start += count
+      return Array(buffer[start - count..<start])
+    }
+    // Left unwritten: only bytes `read` or this copy put before `end` are ever read.
+    var taken = [UInt8](unsafeUninitializedCapacity: max(chunkSize, tail + chunkSize / 2)) { _, initialized in
+      initialized = max(chunkSize, tail + chunkSize / 2)
+    }
+    taken.withUnsafeMutableBufferPointer { window in
+      buffer.withUnsafeBufferPointer { old in
+        guard let to = window.baseAddress, let from = old.baseAddress, tail > 0 else { return }
+        to.update(from: from + count, count: tail)
+      }
+    }
+    swap(&taken, &buffer)
+    taken.removeSubrange(count...)
+    (start, end) = (0, tail)
+    return taken
   }
 
   /// Reads the rest of the input and returns it all (JSON and YAML that must be transcoded or composed whole),

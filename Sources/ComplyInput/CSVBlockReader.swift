@@ -87,17 +87,16 @@ public final class CSVBlockReader {
           window = min(available, window * 2)
         }
         if let cut, cut.end > 0 {
-          let block = CSVBlock(
-            index: index, bytes: Array(source.buffer[source.start..<source.start + cut.end]), firstRow: row,
-            firstLine: line, rows: cut.rows)
+          let before = source.start
+          let block = CSVBlock(index: index, bytes: source.take(cut.end), firstRow: row, firstLine: line, rows: cut.rows)
           // The part of the block not seen with the first window, from the block's own bytes.
-          let seen = observed - source.start
+          let seen = observed - before
           if seen < cut.end { observe(block.bytes[seen...]) }
-          observed = max(observed, source.start + cut.end)
+          // Where the window's bytes after the block are now: `take` may have moved them to a new window's front.
+          observed = max(observed, before + cut.end) - (before + cut.end - source.start)
           index += 1
           row += cut.rows
           line += cut.lines
-          source.start += cut.end
           return block
         }
         if source.atEOF {

@@ -132,9 +132,12 @@ public final class CSVBlockParser {
         batch.append(.rejected(RowRejection(source: at, reason: "expected \(width) fields, found \(scanner.cells.count)")))
         continue
       }
-      events.removeAll(keepingCapacity: true)
       let key = read(row, line, scanner, &events, into: batch.row(batch.next))
-      for event in events { batch.append(event) }
+      // Events are rare: the list is touched only when a row has some.
+      if !events.isEmpty {
+        for event in events { batch.append(event) }
+        events.removeAll(keepingCapacity: true)
+      }
       if let key { batch.appendRecord(row: row, line: line, keyHash: key.hash, keyRange: key.range, ranges: scanner.cells) }
       if batch.isFull { pass(scanner, screen, body) }
     }

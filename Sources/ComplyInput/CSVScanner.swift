@@ -264,15 +264,25 @@ final class CSVScanner {
   /// Whether cell `index` is blank: true for nothing but ASCII white space and quotes, false when it holds any
   /// other ASCII byte, nil when only decoding can tell (non-ASCII bytes, perhaps U+3000).
   func cellIsBlank(_ index: Int) -> Bool? {
-    var onlyASCII = true
-    for byte in source.buffer[cells[index]] {
-      switch byte {
-      case 0x20, 0x09, 0x0A, 0x0D, CSVScanner.quote: continue
-      case 0x80...: onlyASCII = false
-      default: return false
+    withBytes(cells[index]) { bytes in
+      var onlyASCII = true
+      for byte in bytes {
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0D, CSVScanner.quote: continue
+        case 0x80...: onlyASCII = false
+        default: return false
+        }
       }
+      return onlyASCII ? true : nil
     }
-    return onlyASCII ? true : nil
+  }
+
+  /// The bytes of `range` of what is scanned: in place from the block when the scanner reads one (a slice of the
+  /// source's array is a retain and a release, on every row).
+  @inline(__always)
+  func withBytes<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let fixedBytes { return body(UnsafeBufferPointer(rebasing: fixedBytes[range])) }
+    return source.buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
   }
 }
 
@@ -280,13 +290,13 @@ extension CSVScanner {
   /// 合计, 总计 or 小计 when the current row is a totals row (its first non-blank cell is one of them), else nil.
   /// Only a short first cell is decoded, so ordinary rows cost a length check.
   func totalsWord(_ decoder: TextDecoder) -> String? {
-    guard let index = cells.indices.first(where: { cellIsBlank($0) != true }), cells[index].count <= 24 else {
-      return nil
-    }
+    var first = 0
+    while first < cells.count && cellIsBlank(first) == true { first += 1 }
+    guard first < cells.count, cells[first].count <= 24 else { return nil }
+    let index = first
     // A cheap look at the bytes first: 合, 总 and 小 begin with E5 or E6 in UTF-8; in GB18030 decode and look.
     if decoder.encoding == .utf8 {
-      let range = cells[index]
-      let lead = source.buffer[range].first { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: "\"") }
+      let lead = withBytes(cells[index]) { bytes in bytes.first { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: "\"") } }
       guard lead == 0xE5 || lead == 0xE6 else { return nil }
     }
     guard let text = withCell(index, decoder.decode) else { return nil }

@@ -8,10 +8,10 @@ extension Engine {
   /// The rule is read in place, member by member: passing `rules[r]` copied the whole rule for every finding, a
   /// retain and a release per member, on objects every worker shares.
   func finding(_ r: Int, _ record: Record, _ bindings: Bindings, _ key: String) -> Finding {
-    let groups = Groups(ordered: groupFields.map { (name: $0.name, value: record.raw[$0.field] ?? "") })
+    let groups = Groups(ordered: groupFields.map { (name: $0.name, value: record.text($0.field) ?? "") })
     return Finding(
       ruleID: rules[r].id, title: rules[r].title, severity: rules[r].severity, confidence: rules[r].confidence,
-      recordKey: key, label: pack.schema.labelField.flatMap { record.raw[$0] } ?? "", source: record.source,
+      recordKey: key, label: pack.schema.labelField.flatMap { record.text($0) } ?? "", source: record.source,
       groups: groups, message: rules[r].message.render(bindings, only: language),
       evidence: evidence(rules[r].evidence, record, bindings),
       decidedBy: explanations[r].explain(bindings, value: .bool(true)), basis: rules[r].basis,
@@ -38,7 +38,7 @@ extension Engine {
     let value = items[i].program.evaluate(bindings)
     var note: LocalizedText?
     if let field = items[i].field {
-      if record.raw[field] == nil {
+      if !record.hasColumn(field) {
         note = LocalizedText(zh: "台账无此列", en: "column missing from the register")
       } else if case .unknown = record.values[field] {
         note = LocalizedText(zh: "无法识别", en: "unreadable")
@@ -57,7 +57,7 @@ extension Engine {
     return Evidence(
       name: items[i].name, title: items[i].title,
       header: items[i].field.flatMap { $0 < record.headers.count ? record.headers[$0] : nil },
-      raw: items[i].field.flatMap { record.raw[$0] }, value: shown, note: note)
+      raw: items[i].field.flatMap { record.text($0) }, value: shown, note: note)
   }
 
   func penalty(_ r: Int, _ bindings: Bindings) -> PenaltyAssessment? {

@@ -265,6 +265,6 @@ public struct Engine: Sendable {
     let indexes = doubtful.isEmpty ? Array(fields) : doubtful
     return Undetermined(
       ruleID: rules[r].id, recordKey: key, source: record.source, fields: indexes.map { pack.schema.fields[$0].name },
-      onlyMissingColumns: !indexes.isEmpty && indexes.allSatisfy { record.raw[$0] == nil })
+      onlyMissingColumns: !indexes.isEmpty && indexes.allSatisfy { !record.hasColumn($0) })
   }
 }

@@ -26,19 +26,67 @@ public struct Record: Sendable {
   /// column the register lacks.
   public var values: [Value]
   /// The cell text as written, by schema field index; nil when the register has no column for the field.
-  public var raw: [String?]
+  /// `text(_:)` reads one field's without making the others'.
+  public var raw: [String?] {
+    get {
+      switch texts {
+      case .strings(let strings): strings
+      case .bytes(let bytes, let bounds): (0..<bounds.count / 2).map { RawTexts.text(bytes, bounds, $0) }
+      }
+    }
+    set { texts = .strings(newValue) }
+  }
   /// The register's own header for each schema field's column, by field index (shared by all rows of a file).
   public var headers: [String?]
+  private var texts: RawTexts
 
   public init(source: RecordSource, values: [Value], raw: [String?], headers: [String?] = []) {
     self.source = source
     self.values = values
-    self.raw = raw
+    self.texts = .strings(raw)
     self.headers = headers
   }
 
+  /// A record whose cell texts are `bytes`: field `i`'s from `bounds[2i]` to `bounds[2i + 1]`, valid UTF-8, and a
+  /// start of -1 where the register has no column. Each is made a string only when read: a judged row's finding
+  /// reads a few of them, and making all of them cost as much as judging it.
+  public init(source: RecordSource, values: [Value], texts bytes: [UInt8], bounds: [Int32], headers: [String?]) {
+    self.source = source
+    self.values = values
+    self.texts = .bytes(bytes, bounds)
+    self.headers = headers
+  }
+
+  /// Field `field`'s cell text, as `raw[field]`.
+  public func text(_ field: Int) -> String? {
+    switch texts {
+    case .strings(let strings): field < strings.count ? strings[field] : nil
+    case .bytes(let bytes, let bounds): field < bounds.count / 2 ? RawTexts.text(bytes, bounds, field) : nil
+    }
+  }
+
+  /// Whether the register has a column for field `field` (`raw[field]` is not nil).
+  public func hasColumn(_ field: Int) -> Bool {
+    switch texts {
+    case .strings(let strings): field < strings.count && strings[field] != nil
+    case .bytes(_, let bounds): field < bounds.count / 2 && bounds[2 * field] >= 0
+    }
+  }
+
   /// The record key as text (`project_id`).
-  public func key(in schema: Schema) -> String { raw[schema.keyField] ?? "" }
+  public func key(in schema: Schema) -> String { text(schema.keyField) ?? "" }
+}
+
+/// A record's cell texts: strings, or one buffer of UTF-8 bytes with each field's bounds.
+private enum RawTexts: Sendable {
+  case strings([String?])
+  case bytes([UInt8], [Int32])
+
+  static func text(_ bytes: [UInt8], _ bounds: [Int32], _ field: Int) -> String? {
+    let (start, end) = (Int(bounds[2 * field]), Int(bounds[2 * field + 1]))
+    guard start >= 0 else { return nil }
+    return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+  }
 }
 
 /// A row that could not become a record, with the reason. Every rejected row is reported; none vanishes.

@@ -20,7 +20,12 @@ import ComplyTestSupport
       if diagnostic.severity == .warning { warnings.append("\(diagnostic.code) \(diagnostic.message)") }
     }
     func judged(_ judgement: Judgement, rendered: [UInt8]?) {
-      for f in judgement.findings { lines.append("F \(f.ruleID) \(f.recordKey) \(f.source.row) \(f.source.line)") }
+      // With the texts a finding shows from the row (its label, groups and the evidence's raw cells), which the
+      // pipeline keeps as the row's bytes and the record reader as strings.
+      for f in judgement.findings {
+        let texts = [f.label] + f.groups.map { "\($0.name)=\($0.value)" } + f.evidence.map { $0.raw ?? "<none>" }
+        lines.append("F \(f.ruleID) \(f.recordKey) \(f.source.row) \(f.source.line) \(texts)")
+      }
       for u in judgement.undetermined { lines.append("U \(u.ruleID) \(u.recordKey) \(u.source.row) \(u.source.line) \(u.fields)") }
     }
     func rejected(_ rejection: RowRejection) {

@@ -13,7 +13,7 @@ extension Engine {
       ruleID: rules[r].id, title: rules[r].title, severity: rules[r].severity, confidence: rules[r].confidence,
       recordKey: key, label: pack.schema.labelField.flatMap { record.text($0) } ?? "", source: record.source,
       groups: groups, message: rules[r].message.render(bindings, only: language),
-      evidence: evidence(rules[r].evidence, record, bindings),
+      evidence: evidence(evidencePlans[r], record, bindings),
       decidedBy: explanations[r].explain(bindings, value: .bool(true)), basis: rules[r].basis,
       penalty: penalty(r, bindings), remedy: rules[r].remedy, annotations: annotations(r, bindings),
       due: rules[r].due.flatMap { due in
@@ -23,21 +23,24 @@ extension Engine {
 
   /// A rule's evidence for a record, whatever its verdict (`explain` shows it for clean verdicts too).
   public func evidence(_ rule: Rule, _ record: Record) -> [Evidence] {
-    evidence(rule.evidence, record, bindings(for: record))
+    evidence(rule.evidence.map(EvidenceStep.init), record, bindings(for: record))
   }
 
-  /// Each item's evidence, the items read in place (`map` copied each one, a retain per member).
-  func evidence(_ items: [EvidenceItem], _ record: Record, _ bindings: Bindings) -> [Evidence] {
-    var evidence: [Evidence] = []
-    evidence.reserveCapacity(items.count)
-    for i in items.indices { evidence.append(self.evidence(items, i, record, bindings)) }
-    return evidence
+  /// Each item's evidence, the items read in place (iterating copied each one, a retain per member).
+  func evidence(_ steps: [EvidenceStep], _ record: Record, _ bindings: Bindings) -> [Evidence] {
+    steps.withUnsafeBufferPointer { steps in
+      var evidence: [Evidence] = []
+      evidence.reserveCapacity(steps.count)
+      for i in steps.indices {
+        evidence.append(self.evidence(steps[i].label, steps[i].field, steps[i].run(bindings), record))
+      }
+      return evidence
+    }
   }
 
-  func evidence(_ items: [EvidenceItem], _ i: Int, _ record: Record, _ bindings: Bindings) -> Evidence {
-    let value = items[i].program.evaluate(bindings)
+  func evidence(_ label: EvidenceLabel, _ field: Int?, _ value: Value, _ record: Record) -> Evidence {
     var note: LocalizedText?
-    if let field = items[i].field {
+    if let field {
       if !record.hasColumn(field) {
         note = LocalizedText(zh: "台账无此列", en: "column missing from the register")
       } else if case .unknown = record.values[field] {
@@ -55,9 +58,8 @@ extension Engine {
     default: shown = value.description
     }
     return Evidence(
-      name: items[i].name, title: items[i].title,
-      header: items[i].field.flatMap { $0 < record.headers.count ? record.headers[$0] : nil },
-      raw: items[i].field.flatMap { record.text($0) }, value: shown, note: note)
+      label: label, header: field.flatMap { $0 < record.headers.count ? record.headers[$0] : nil },
+      raw: field.flatMap { record.text($0) }, value: shown, note: note)
   }
 
   func penalty(_ r: Int, _ bindings: Bindings) -> PenaltyAssessment? {
@@ -130,4 +132,17 @@ extension Engine {
 struct FieldNames: Error {
   var names: [String]
   init(_ names: [String]) { self.names = names }
+}
+
+/// What showing an evidence item takes per finding, made once per rule: its label, its field, its program.
+struct EvidenceStep: Sendable {
+  let label: EvidenceLabel
+  let field: Int?
+  let run: Program.Run
+
+  init(_ item: EvidenceItem) {
+    label = EvidenceLabel(name: item.name, title: item.title)
+    field = item.field
+    run = item.program.run
+  }
 }

@@ -14,6 +14,8 @@ public struct Engine: Sendable {
   let groupFields: [(name: String, field: Int)]
   /// Each rule's violation compiled for explaining, for its findings' `decided_by`.
   let explanations: [Explanation]
+  /// Each rule's evidence items, with their labels made once.
+  let evidencePlans: [[EvidenceStep]]
   /// The one language findings' messages and explanations are written in (the other left empty), for a run
   /// that reports in one language; nil writes both.
   public let language: Language?
@@ -43,6 +45,7 @@ public struct Engine: Sendable {
       .sorted { $0.name < $1.name }
     let explainer = pack.explainer(language: language)
     explanations = self.rules.map { explainer.explanation($0.violation.checked) }
+    evidencePlans = self.rules.map { $0.evidence.map(EvidenceStep.init) }
     let cells = self.rules.map { rule -> (scope: CellProgram, violation: CellProgram)? in
       guard let scope = CellProgram(rule.scope.checked, schema: pack.schema),
         let violation = CellProgram(rule.violation.checked, schema: pack.schema)

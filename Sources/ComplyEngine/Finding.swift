@@ -41,8 +41,17 @@ public enum BaselineState: String, Sendable, Hashable {
 
 /// A value shown with a finding, traced to the register: its header, the raw cell and the parsed value.
 public struct Evidence: Sendable, Hashable {
-  public var name: String
-  public var title: LocalizedText
+  /// The item's name and title, one object shared by its rule's findings: copying and destroying a finding's
+  /// evidence counted a reference on each of three strings per item.
+  var label: EvidenceLabel
+  public var name: String {
+    get { label.name }
+    set { label = EvidenceLabel(name: newValue, title: label.title) }
+  }
+  public var title: LocalizedText {
+    get { label.title }
+    set { label = EvidenceLabel(name: label.name, title: newValue) }
+  }
   /// The register's own header for the column, when the evidence is a field the register has.
   public var header: String?
   /// The cell as written.
@@ -51,6 +60,23 @@ public struct Evidence: Sendable, Hashable {
   public var value: String
   /// Why a value is not used: after `as_of`, unreadable, or the column is missing.
   public var note: LocalizedText?
+}
+
+/// An evidence item's name and title.
+final class EvidenceLabel: Sendable, Hashable {
+  let name: String
+  let title: LocalizedText
+
+  init(name: String, title: LocalizedText) {
+    (self.name, self.title) = (name, title)
+  }
+
+  static func == (a: EvidenceLabel, b: EvidenceLabel) -> Bool { a === b || (a.name == b.name && a.title == b.title) }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(name)
+    hasher.combine(title)
+  }
 }
 
 /// A penalty range in yuan, as the case of the rule that applied decides it.

@@ -5,9 +5,11 @@ extension CSVBlockParser {
   /// A cell's text, trimmed as `RecordAssembler` trims it, as UTF-8 in `bytes`, which begin with the row's own
   /// bytes from `rowStart` on: its bounds there when the block's bytes are valid UTF-8 with nothing but ASCII white
   /// space to trim (as for keys), else decoded and trimmed scalar by scalar and appended.
-  func cellText(_ column: Int, _ scanner: CSVScanner, rowStart: Int, in bytes: inout [UInt8]) -> (Int32, Int32) {
-    if blockIsValidUTF8 && !scanner.cells.isQuoted(column) {
-      let range = scanner.cells[column]
+  func cellText(
+    _ column: Int, _ scanner: CSVScanner, _ cells: CellRanges, rowStart: Int, in bytes: inout [UInt8]
+  ) -> (Int32, Int32) {
+    if blockIsValidUTF8 && !cells.isQuoted(column) {
+      let range = cells[column]
       let plain = CSVBlockParser.trimmedBytes(UnsafeBufferPointer(rebasing: base[range]))
       guard let start = plain.baseAddress, let block = base.baseAddress else { return (0, 0) }
       if plain.isEmpty || !Schema.mayHaveUnicodeSpace(plain) {
@@ -63,11 +65,10 @@ extension CSVBlockParser {
           values.initializeElement(at: field, to: baseValues[field])
           continue
         }
-        let (start, end) = cellText(mapped[next].column, scanner, rowStart: rowStart, in: &bytes)
+        let (start, end) = cellText(mapped[next].column, scanner, cells, rowStart: rowStart, in: &bytes)
         next += 1
         (bounds[2 * field], bounds[2 * field + 1]) = (start, end)
-        values.initializeElement(
-          at: field, to: typed[field] ? value(field, bytes[Int(start)..<Int(end)]) : baseValues[field])
+        values.initializeElement(at: field, to: typed[field] ? value(field, bytes, Int(start)..<Int(end)) : baseValues[field])
       }
       initialized = count
     }
@@ -75,9 +76,9 @@ extension CSVBlockParser {
   }
 
   /// A typed field's value, from its cell, or from its text for a set text field.
-  private func value(_ field: Int, _ text: ArraySlice<UInt8>) -> Value {
+  private func value(_ field: Int, _ bytes: [UInt8], _ text: Range<Int>) -> Value {
     if let value = schema.value(of: current[field], field: field) { return value }
-    if case .value(let value) = schema.parseCell(String(decoding: text, as: UTF8.self), field: field) { return value }
+    if case .value(let value) = schema.parseCell(String(decoding: bytes[text], as: UTF8.self), field: field) { return value }
     return .null
   }
 }

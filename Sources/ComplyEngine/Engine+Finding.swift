@@ -63,12 +63,15 @@ extension Engine {
   }
 
   func penalty(_ r: Int, _ bindings: Bindings) -> PenaltyAssessment? {
-    let cases = rules[r].penalty
+    // The cases read in place: copying one counted a reference on each of its programs and texts.
+    rules[r].penalty.withUnsafeBufferPointer { cases in penalty(r, cases, bindings) }
+  }
+
+  private func penalty(_ r: Int, _ cases: UnsafeBufferPointer<PenaltyCase>, _ bindings: Bindings) -> PenaltyAssessment? {
     for k in cases.indices {
-      let c = cases[k]
       var assessment = PenaltyAssessment(
-        basis: c.basis ?? rules[r].basis, range: nil, tiers: [], note: c.note, undeterminedFields: [])
-      if let when = c.when {
+        basis: cases[k].basis ?? rules[r].basis, range: nil, tiers: [], note: cases[k].note, undeterminedFields: [])
+      if let when = cases[k].when {
         switch when.evaluate(bindings) {
         case .bool(true): break
         case .bool(false): continue
@@ -80,13 +83,15 @@ extension Engine {
           return assessment
         }
       }
-      switch range(c.min, c.max, nil, bindings) {
+      switch range(cases[k].min, cases[k].max, nil, bindings) {
       case .success(let range): assessment.range = range
       case .failure(let fields):
         assessment.undeterminedFields = fields.names
         return assessment
       }
-      assessment.tiers = c.tiers.compactMap { try? range($0.min, $0.max, $0.label, bindings).get() }
+      assessment.tiers = cases[k].tiers.withUnsafeBufferPointer { tiers in
+        tiers.indices.compactMap { try? range(tiers[$0].min, tiers[$0].max, tiers[$0].label, bindings).get() }
+      }
       return assessment
     }
     return nil

@@ -67,7 +67,9 @@ extension Engine {
     rules[r].penalty.withUnsafeBufferPointer { cases in penalty(r, cases, bindings) }
   }
 
-  private func penalty(_ r: Int, _ cases: UnsafeBufferPointer<PenaltyCase>, _ bindings: Bindings) -> PenaltyAssessment? {
+  private func penalty(_ r: Int, _ cases: UnsafeBufferPointer<PenaltyCase>, _ bindings: Bindings)
+    -> PenaltyAssessment?
+  {
     for k in cases.indices {
       var assessment = PenaltyAssessment(
         basis: cases[k].basis ?? rules[r].basis, range: nil, tiers: [], note: cases[k].note, undeterminedFields: [])

@@ -8,12 +8,14 @@
 
 /// A file or standard input read in chunks into one growing window of bytes.
 ///
-/// Readers consume from `start`; `fill` moves what is left to the front and reads until the window holds a chunk.
-/// The window grows only when one unconsumed piece (a row) is longer than a chunk, so memory stays near the chunk
-/// size plus the longest row.
+/// Readers consume from `start`; `fill` makes a new window of what is left and reads into the rest of it, room for
+/// a chunk. The window is larger only when one unconsumed piece (a row) is longer than a chunk: then it is twice
+/// the piece, so that reading a long row costs time linear in its length, and memory stays near the chunk size
+/// plus the longest row.
 final class ByteSource {
-  // Unchecked: read on every row and cell, and only ever changed by `fill` on the reading thread; a checked
-  // access costs a runtime call each time.
+  // Unchecked: read on every row and cell, and only ever changed by `fill` and `take` on the reading thread; a
+  // checked access costs a runtime call each time.
+  /// The window: every byte in it was read (its count is `end`).
   @exclusivity(unchecked) private(set) var buffer: [UInt8]
   /// The first byte not yet consumed.
   var start = 0
@@ -29,7 +31,7 @@ final class ByteSource {
   init(path: String, displayPath: String, chunkSize: Int) throws(InputError) {
     self.path = displayPath
     self.chunkSize = chunkSize
-    buffer = [UInt8](repeating: 0, count: chunkSize)
+    buffer = []
     if path == "-" {
       fd = 0
       ownsFD = false
@@ -62,58 +64,41 @@ final class ByteSource {
   @discardableResult
   func fill() throws(InputError) -> Bool {
     if atEOF { return false }
-    if start > 0 {
-      let pending = end - start
-      if pending > 0 {
-        buffer.withUnsafeMutableBufferPointer { p in
-          guard let base = p.baseAddress else { return }
-          base.update(from: base + start, count: pending)
-        }
+    let pending = end - start
+    let target = pending < chunkSize ? chunkSize : 2 * pending
+    var got = 0
+    var failure: Int32 = 0
+    // A new window: what is left moved to its front, then one read into the rest (no byte in it is left unwritten,
+    // and a block handed the old window keeps it).
+    let window = [UInt8](unsafeUninitializedCapacity: target) { room, initialized in
+      guard let to = room.baseAddress else { return }
+      buffer.withUnsafeBufferPointer { old in
+        if pending > 0, let from = old.baseAddress { to.initialize(from: from + start, count: pending) }
       }
-      start = 0
-      end = pending
+      repeat { got = read(fd, to + pending, target - pending) } while got < 0 && errno == EINTR
+      if got < 0 { failure = errno }
+      initialized = pending + max(got, 0)
     }
-    // Up to a chunk's worth of bytes in the window; half a chunk more when one piece is longer (a long row), the
-    // window doubling when it must grow.
-    let target = end < chunkSize ? chunkSize : end + max(chunkSize / 2, 1)
-    if buffer.count < target { buffer.append(contentsOf: repeatElement(0, count: max(target - buffer.count, buffer.count))) }
-    while true {
-      let count = buffer.withUnsafeMutableBufferPointer { p -> Int in
-        guard let base = p.baseAddress else { return 0 }
-        return read(fd, base + end, target - end)
-      }
-      if count > 0 {
-        end += count
-        return true
-      }
-      if count == 0 {
-        atEOF = true
-        return false
-      }
-      if errno == EINTR { continue }
-      throw .unreadable(path: path, reason: ByteSource.errorText())
+    (buffer, start, end) = (window, 0, window.count)
+    if got > 0 { return true }
+    if got == 0 {
+      atEOF = true
+      return false
     }
+    errno = failure
+    throw .unreadable(path: path, reason: ByteSource.errorText())
   }
 
   /// Consumes the next `count` bytes and returns them. When they start the window and little follows them, the
-  /// window's own array is handed over, cut to `count`, and what follows moves to a new window: a row's tail is
-  /// copied instead of the bytes taken.
+  /// window's own array is handed over, cut to `count`, and what follows becomes the window: a row's tail is copied
+  /// instead of the bytes taken.
   func take(_ count: Int) -> [UInt8] {
     let tail = end - start - count
     guard start == 0, tail <= count / 4 else {
       start += count
       return Array(buffer[start - count..<start])
     }
-    // Left unwritten: only bytes `read` or this copy put before `end` are ever read.
-    var taken = [UInt8](unsafeUninitializedCapacity: max(chunkSize, tail + chunkSize / 2)) { _, initialized in
-      initialized = max(chunkSize, tail + chunkSize / 2)
-    }
-    taken.withUnsafeMutableBufferPointer { window in
-      buffer.withUnsafeBufferPointer { old in
-        guard let to = window.baseAddress, let from = old.baseAddress, tail > 0 else { return }
-        to.update(from: from + count, count: tail)
-      }
-    }
+    var taken = Array(buffer[count..<end])
     swap(&taken, &buffer)
     taken.removeSubrange(count...)
     (start, end) = (0, tail)

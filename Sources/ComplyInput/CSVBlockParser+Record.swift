@@ -7,19 +7,19 @@ extension CSVBlockParser {
   /// space to trim (as for keys), else decoded and trimmed scalar by scalar and appended.
   func cellText(
     _ column: Int, _ scanner: CSVScanner, _ cells: CellRanges, rowStart: Int, in bytes: inout [UInt8]
-  ) -> (Int32, Int32) {
+  ) -> (Int, Int) {
     if blockIsValidUTF8 && !cells.isQuoted(column) {
       let range = cells[column]
       let plain = CSVBlockParser.trimmedBytes(UnsafeBufferPointer(rebasing: base[range]))
       guard let start = plain.baseAddress, let block = base.baseAddress else { return (0, 0) }
       if plain.isEmpty || !Schema.mayHaveUnicodeSpace(plain) {
         let offset = start - block - rowStart
-        return (Int32(offset), Int32(offset + plain.count))
+        return (offset, offset + plain.count)
       }
     }
     let start = bytes.count
     bytes.append(contentsOf: (scanner.withCell(column, decoder.decode).map(RecordAssembler.trimmed) ?? "").utf8)
-    return (Int32(start), Int32(bytes.count))
+    return (start, bytes.count)
   }
 
   /// The current row's values: from the cells, and from the text of the text fields the rules read.
@@ -49,13 +49,15 @@ extension CSVBlockParser {
   func materialize(source: RecordSource) -> Record {
     loadRanges()
     let count = baseValues.count
-    guard let scanner else { return Record(source: source, values: baseValues, raw: [String?](repeating: nil, count: count)) }
+    guard let scanner else {
+      return Record(source: source, values: baseValues, raw: [String?](repeating: nil, count: count))
+    }
     // The row's bytes, copied once: a plain cell's text is its trimmed range in them.
     let cells = scanner.cells
     let rowStart = cells.count > 0 ? cells[0].lowerBound : 0
     let rowEnd = cells.count > 0 ? max(rowStart, cells[cells.count - 1].upperBound) : 0
-    var bytes = Array(base[rowStart..<rowEnd])
-    var bounds = [Int32](repeating: -1, count: 2 * count)
+    var bytes = blockIsValidUTF8 ? Array(base[rowStart..<rowEnd]) : []
+    var bounds = [Int](repeating: -1, count: 2 * count)
     // Each value written once, in field order (`mapped` is): copying `baseValues` and then setting elements
     // copied every value, a retain each, and checked the array per write.
     var next = 0
@@ -68,7 +70,7 @@ extension CSVBlockParser {
         let (start, end) = cellText(mapped[next].column, scanner, cells, rowStart: rowStart, in: &bytes)
         next += 1
         (bounds[2 * field], bounds[2 * field + 1]) = (start, end)
-        values.initializeElement(at: field, to: typed[field] ? value(field, bytes, Int(start)..<Int(end)) : baseValues[field])
+        values.initializeElement(at: field, to: typed[field] ? value(field, bytes, start..<end) : baseValues[field])
       }
       initialized = count
     }
@@ -78,7 +80,8 @@ extension CSVBlockParser {
   /// A typed field's value, from its cell, or from its text for a set text field.
   private func value(_ field: Int, _ bytes: [UInt8], _ text: Range<Int>) -> Value {
     if let value = schema.value(of: current[field], field: field) { return value }
-    if case .value(let value) = schema.parseCell(String(decoding: bytes[text], as: UTF8.self), field: field) { return value }
+    let parsed = schema.parseCell(String(decoding: bytes[text], as: UTF8.self), field: field)
+    if case .value(let value) = parsed { return value }
     return .null
   }
 }

@@ -88,7 +88,8 @@ public final class CSVBlockReader {
         }
         if let cut, cut.end > 0 {
           let before = source.start
-          let block = CSVBlock(index: index, bytes: source.take(cut.end), firstRow: row, firstLine: line, rows: cut.rows)
+          let block = CSVBlock(
+            index: index, bytes: source.take(cut.end), firstRow: row, firstLine: line, rows: cut.rows)
           // The part of the block not seen with the first window, from the block's own bytes.
           let seen = observed - before
           if seen < cut.end { observe(block.bytes[seen...]) }

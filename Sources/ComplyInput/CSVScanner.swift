@@ -4,7 +4,7 @@ import ComplySIMD
 ///
 /// Quoted cells may hold commas, line breaks and `""` (a quote). Rows end with LF, CRLF or a lone CR. A row may
 /// span chunk boundaries: when a row is incomplete the scanner reads more and scans that row again from its start
-/// (the window doubles for a row longer than half of it, so the cost stays linear).
+/// (a row longer than a chunk gets a window twice its length, so the cost stays linear).
 ///
 /// Leniency, as spreadsheet programs practise it: a quote inside an unquoted cell is literal (`5" pipe`), and
 /// text after a closing quote continues the cell (`"ab"c` is `abc`). A quote left open at the end of the file
@@ -283,23 +283,5 @@ final class CSVScanner {
   func withBytes<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     if let fixedBytes { return body(UnsafeBufferPointer(rebasing: fixedBytes[range])) }
     return source.buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
-  }
-}
-
-extension CSVScanner {
-  /// 合计, 总计 or 小计 when the current row is a totals row (its first non-blank cell is one of them), else nil.
-  /// Only a short first cell is decoded, so ordinary rows cost a length check.
-  func totalsWord(_ decoder: TextDecoder) -> String? {
-    var first = 0
-    while first < cells.count && cellIsBlank(first) == true { first += 1 }
-    guard first < cells.count, cells[first].count <= 24 else { return nil }
-    let index = first
-    // A cheap look at the bytes first: 合, 总 and 小 begin with E5 or E6 in UTF-8; in GB18030 decode and look.
-    if decoder.encoding == .utf8 {
-      let lead = withBytes(cells[index]) { bytes in bytes.first { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: "\"") } }
-      guard lead == 0xE5 || lead == 0xE6 else { return nil }
-    }
-    guard let text = withCell(index, decoder.decode) else { return nil }
-    return XLSXHeaderDetector.isTotals([text])
   }
 }

@@ -26,7 +26,8 @@ public struct Record: Sendable {
   /// column the register lacks.
   public var values: [Value]
   /// The cell text as written, by schema field index; nil when the register has no column for the field.
-  /// `text(_:)` reads one field's without making the others'.
+  /// A record the CSV block reader made keeps its texts as bytes: read one field's with `text(_:)`, which makes
+  /// only that one a string (`raw` makes them all, and setting it keeps strings from then on).
   public var raw: [String?] {
     get {
       switch texts {
@@ -48,9 +49,8 @@ public struct Record: Sendable {
   }
 
   /// A record whose cell texts are `bytes`: field `i`'s from `bounds[2i]` to `bounds[2i + 1]`, valid UTF-8, and a
-  /// start of -1 where the register has no column. Each is made a string only when read: a judged row's finding
-  /// reads a few of them, and making all of them cost as much as judging it.
-  public init(source: RecordSource, values: [Value], texts bytes: [UInt8], bounds: [Int32], headers: [String?]) {
+  /// start of -1 where the register has no column. Each is made a string only when read: a finding reads a few.
+  package init(source: RecordSource, values: [Value], texts bytes: [UInt8], bounds: [Int], headers: [String?]) {
     self.source = source
     self.values = values
     self.texts = .bytes(bytes, bounds)
@@ -80,12 +80,14 @@ public struct Record: Sendable {
 /// A record's cell texts: strings, or one buffer of UTF-8 bytes with each field's bounds.
 private enum RawTexts: Sendable {
   case strings([String?])
-  case bytes([UInt8], [Int32])
+  case bytes([UInt8], [Int])
 
-  static func text(_ bytes: [UInt8], _ bounds: [Int32], _ field: Int) -> String? {
-    let (start, end) = (Int(bounds[2 * field]), Int(bounds[2 * field + 1]))
+  static func text(_ bytes: [UInt8], _ bounds: [Int], _ field: Int) -> String? {
+    let (start, end) = (bounds[2 * field], bounds[2 * field + 1])
     guard start >= 0 else { return nil }
-    return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    return bytes.withUnsafeBufferPointer { bytes in
+      String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
   }
 }
 

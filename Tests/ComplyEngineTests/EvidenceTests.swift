@@ -13,7 +13,8 @@ import Testing
   }
 
   @Test func labelsCompareByTheirTexts() {
-    let shared = EvidenceLabel(name: "construction_start", title: LocalizedText(zh: "开工日期", en: "Construction start"))
+    let title = LocalizedText(zh: "开工日期", en: "Construction start")
+    let shared = EvidenceLabel(name: "construction_start", title: title)
     let (a, b) = (item("construction_start", shared), item("construction_start"))
     #expect(a == b)
     #expect(Set([a, b]).count == 1)

@@ -8,7 +8,7 @@ import Testing
   @Test func textsFromBytesReadAsStrings() {
     let bytes = Array("P1,察布供水工程, 当雄县 ".utf8)
     // P1 at 0..<2, the name at 3..<21, the county (trimmed) at 23..<32; field 2 has no column.
-    let bounds: [Int32] = [0, 2, 3, 21, -1, -1, 23, 32]
+    let bounds = [0, 2, 3, 21, -1, -1, 23, 32]
     let source = RecordSource(path: "r.csv", row: 2, line: 2)
     let values = [Value](repeating: .null, count: 4)
     let fromBytes = Record(source: source, values: values, texts: bytes, bounds: bounds, headers: [])

@@ -9,13 +9,25 @@ import Testing
 /// hashing runs on a thread of its own, fed the first window and then the blocks' own bytes; nothing else checks
 /// its result. With 64 KiB blocks, blocks after the first hand over the reader's window (`ByteSource.take`).
 @Suite struct InputDigestTests {
-  @Test(arguments: [(1, 1 << 18), (2, 1 << 18), (1, 1 << 16), (2, 1 << 16), (2, 4096), (2, 97), (1, 50)])
-  func theSummaryHasTheFilesSHA256(jobs: Int, blockSize: Int) throws {
+  @Test(arguments: [
+    (1, 1 << 18, false), (2, 1 << 18, false), (1, 1 << 16, false), (2, 1 << 16, false), (2, 4096, false),
+    (2, 97, false), (1, 50, false), (2, 1 << 16, true), (1, 4096, true),
+  ])
+  func theSummaryHasTheFilesSHA256(jobs: Int, blockSize: Int, longRow: Bool) throws {
     // The 2018 sample, its rows repeated past the reader's 64 KiB chunk, so the file is read in several fills.
     let sample = try String(contentsOf: PipelineAgreementTests.samples.appendingPathComponent("ngari-2018-register.csv"), encoding: .utf8)
     let lines = sample.split(separator: "\n", omittingEmptySubsequences: false)
     let rows = lines.dropFirst().joined(separator: "\n")
-    let text = String(lines[0]) + "\n" + Array(repeating: rows, count: 12).joined(separator: "\n")
+    var text = String(lines[0]) + "\n" + Array(repeating: rows, count: 12).joined(separator: "\n")
+    if longRow {
+      // A row whose remark (a quoted cell with commas, quotes and line breaks) is longer than the reader's
+      // chunk: the window grows for it, and the block after it starts a grown window.
+      let remark = String(repeating: "备注, \"引号\"\n", count: 12_000).replacingOccurrences(of: "\"", with: "\"\"")
+      let row = lines.dropFirst().first { $0.hasSuffix(",") } ?? ""
+      try #require(!row.isEmpty)
+      let half = Array(repeating: rows, count: 6).joined(separator: "\n")
+      text = String(lines[0]) + "\n" + half + "\n" + row + "\"" + remark + "\"\n" + half
+    }
     let bytes = Array(text.utf8)
     try #require(bytes.count > 3 * (1 << 16))
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("comply-digest-\(UUID().uuidString).csv")

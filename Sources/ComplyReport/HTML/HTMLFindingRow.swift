@@ -22,8 +22,6 @@ struct HTMLFindingRow: JudgementRenderer {
     judgement.findings.map(row).joined(separator: String(Self.separator))
   }
 
-  /// Filter value of a severity: errors sort first.
-
   private func row(_ f: Finding) -> String {
     let l = language
     let e = HTML.escape
